@@ -1,0 +1,35 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// ReplyCoach: one library module per job, a thin `coach` executable, a benchmark executable.
+// Data flows reply → CoachText → CoachGuidelines → (CoachScenarios | CoachStore | CoachBatch) → coach.
+let package = Package(
+  name: "ReplyCoach",
+  products: [
+    .executable(name: "coach", targets: ["coach"]),
+    .executable(name: "coach-bench", targets: ["coach-bench"]),
+  ],
+  targets: [
+    .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+    .target(name: "CoachDiagnostics"),
+    .target(name: "CoachText"),
+    .target(name: "CoachTerminal"),
+    .target(name: "CoachGuidelines", dependencies: ["CoachText", "CoachDiagnostics"]),
+    .target(name: "CoachScenarios", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
+    .target(name: "CoachStore", dependencies: ["CSQLite"]),
+    .target(name: "CoachBatch", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
+    .executableTarget(
+      name: "coach",
+      dependencies: ["CoachTerminal", "CoachBatch", "CoachStore", "CoachScenarios", "CoachGuidelines", "CoachText", "CoachDiagnostics"]),
+    .executableTarget(
+      name: "coach-bench",
+      dependencies: ["CoachBatch", "CoachGuidelines", "CoachText"]),
+    .testTarget(name: "CoachTextTests", dependencies: ["CoachText"]),
+    .testTarget(name: "CoachGuidelinesTests", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
+    .testTarget(name: "CoachScenariosTests", dependencies: ["CoachScenarios", "CoachGuidelines"], exclude: ["Fixtures"]),
+    .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
+    .testTarget(name: "CoachBatchTests", dependencies: ["CoachBatch", "CoachGuidelines"], exclude: ["Fixtures"]),
+    .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["coach"], exclude: ["Fixtures"]),
+  ]
+)
