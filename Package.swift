@@ -13,7 +13,7 @@ let package = Package(
     .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "CoachDiagnostics"),
     .target(name: "CoachText"),
-    .target(name: "CoachTerminal"),
+    .target(name: "CoachTerminal", dependencies: ["CoachDiagnostics"]),
     .target(name: "CoachGuidelines", dependencies: ["CoachText", "CoachDiagnostics"]),
     .target(name: "CoachScenarios", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
     .target(name: "CoachStore", dependencies: ["CSQLite"]),
