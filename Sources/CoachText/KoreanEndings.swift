@@ -1,0 +1,289 @@
+/// Reads the speech level off the last word (어절) of a Korean sentence.
+///
+/// Surface rules only (no morphological analyser): the formal endings fuse ㅂ into the syllable
+/// before 니다/니까, the polite ones end in 요/죠, and 반말 is recognised only from endings that
+/// cannot be anything else at the end of a sentence. Ambiguous endings (cut-off connectives, a
+/// 반말 ending found in the middle of a sentence) become `.weakInformal`, which counts only
+/// when nothing else in the reply is honorific; nouns and particles become `.fragment`.
+public enum KoreanEndings {
+  typealias Word = ArraySlice<UInt32>
+
+  /// The level a word shows when it ends a sentence (`final`) or sits inside one.
+  static func classify(_ word: Word, final: Bool) -> SentenceLevel {
+    guard let last = word.last, Hangul.isSyllable(last) else { return .fragment }
+    let n = word.count
+    let prev: UInt32? = n >= 2 ? word[word.endIndex - 2] : nil
+    let prevTail = prev.map(Hangul.tail) ?? -1
+
+    // 하십시오체
+    if n >= 3, word.hasSuffix(S.nida) || word.hasSuffix(S.nikka) || word.hasSuffix(S.nidang) {
+      let before = Hangul.tail(word[word.endIndex - 3])
+      if before == Hangul.Tail.bieup || before == Hangul.Tail.mieum { return .formal }
+    }
+    if word.hasSuffix(S.sipsio) || word.hasSuffix(S.sipsiyo) || word.hasSuffix(S.sipsyo) || word.hasSuffix(S.sijiyo)
+      || word.hasSuffix(S.soseo)
+    {
+      return .formal
+    }
+    // 하오체
+    if n >= 3, word.hasSuffix(S.sida), Hangul.tail(word[word.endIndex - 3]) == Hangul.Tail.bieup { return .hao }
+    if word.hasSuffix(S.sio) || word.hasSuffix(S.guryeo) { return .hao }
+    // 해요체
+    if last == S.yo {
+      if n == 1 || word.endsInNoun(S.yoNouns) { return .fragment }
+      return .polite
+    }
+    if last == S.jyo { return .polite }
+    if S.cutesyYo.contains(last), let prev, S.beforeCutesyYo.contains(prev) { return .polite }
+
+    // 반말 and connectives
+    switch last {
+    case S.da:
+      if n == 1 || S.daNouns.contains(where: { word.elementsEqual($0) }) { return .fragment }
+      if n >= 3, S.daParticles.contains(where: { word.hasSuffix($0) }) { return .fragment }
+      return .informal
+    case S.ya:
+      // -아야/-어야 (해야, 가야, 봐야) is a connective; 거야, 뭐야, 금지야 are the 반말 copula.
+      if word.endsInNoun(S.yaNouns) { return .fragment }
+      if let prev, Hangul.tail(prev) == 0, S.infinitiveVowels.contains(Hangul.vowel(prev)),
+        !S.beforeCopulaYa.contains(prev), !(n == 2 && S.pronounsBeforeYa.contains(prev))
+      {
+        return .weakInformal
+      }
+      return .informal
+    case S.ni:
+      if word.endsInNoun(S.niNouns) { return .fragment }
+      return final ? .informal : .weakInformal
+    case S.nya:
+      return .informal
+    case S.kka:
+      if prevTail == Hangul.Tail.rieul { return final ? .informal : .weakInformal }
+      return .weakInformal
+    case S.rae:
+      if prevTail == Hangul.Tail.rieul || word.elementsEqual(S.geurae) { return .informal }
+      return .fragment
+    case S.dae:
+      if prevTail == Hangul.Tail.ssangSiot || (prev.map { S.beforeHearsayDae.contains($0) } ?? false) { return .informal }
+      return .fragment
+    case S.ji:
+      if word.hasSuffix(S.kkaji) || word.endsInNoun(S.jiNouns) { return .fragment }
+      if prevTail == Hangul.Tail.ssangSiot { return .informal }
+      if prevTail == Hangul.Tail.nieun || prevTail == Hangul.Tail.rieul || prev == S.neun || prev == S.deon {
+        return .weakInformal
+      }
+      return final ? .informal : .weakInformal
+    case S.ja:
+      if let prev, S.beforePropositiveJa.contains(prev), n >= 2 { return .informal }
+      if word.hasSuffix(S.haja) { return .weakInformal }
+      return .fragment
+    case S.ne:
+      if n == 1 { return .neutral }
+      if word.hasSuffix(S.dongne) { return .fragment }
+      return .informal
+    case S.ge:
+      if prevTail == Hangul.Tail.rieul { return .informal }
+      if word.endsInNoun(S.geNouns) { return .fragment }
+      return .weakInformal
+    case S.ma:
+      return n == 1 || word.hasSuffix(S.jima) ? .informal : .fragment
+    case S.ryeom:
+      return .informal
+    case S.na:
+      if word.hasSuffix(S.kkana) || word.hasSuffix(S.gena) || word.hasSuffix(S.guna) || word.hasSuffix(S.kkuna) {
+        return .informal
+      }
+      if prevTail == Hangul.Tail.ssangSiot || (final && (prev.map { S.beforeQuestionNa.contains($0) } ?? false)) {
+        return final ? .informal : .weakInformal
+      }
+      return .fragment
+    case S.jom:
+      return n == 1 ? .weakInformal : .fragment
+    case S.gil:
+      return n >= 2 ? .weakInformal : .fragment
+    case S.ham, S.doem, S.eum, S.im:
+      // Nominal endings (있음, 궁금함, 접수됨): clipped, 반말-like when nothing else is honorific.
+      return n >= 2 && !word.endsInNoun(S.eumNouns) ? .weakInformal : .fragment
+    case S.gun:
+      if let prev, prevTail == Hangul.Tail.ssangSiot || S.beforeGun.contains(prev) { return .informal }
+      return .fragment
+    case S.go:
+      if let prev, S.verbalBeforeConnective.contains(prev) || prevTail == Hangul.Tail.ssangSiot { return .weakInformal }
+      return .fragment
+    case S.seo:
+      if let prev, S.contracted.contains(prev) || prev == S.a || prev == S.eo || prev == S.yeo { return .weakInformal }
+      return .fragment
+    case S.myeon:
+      if let prev, S.verbalBeforeConnective.contains(prev) || prevTail == Hangul.Tail.ssangSiot { return .weakInformal }
+      return .fragment
+    default:
+      break
+    }
+    if word.hasSuffix(S.janha) || word.hasSuffix(S.geodeun) || word.hasSuffix(S.eottae) { return .informal }
+    if word.hasSuffix(S.neunde) || word.hasSuffix(S.eunde) || word.hasSuffix(S.deonde)
+      || (last == S.de && prevTail == Hangul.Tail.nieun)
+    {
+      return .weakInformal
+    }
+    if word.hasSuffix(S.jiman) || S.connectiveSuffixes.contains(where: { word.hasSuffix($0) }) { return .weakInformal }
+
+    // -아/-어 contractions (해, 돼, 줘, 있어, 기다려 …): 반말 at the end of a sentence only.
+    if isContractedPredicate(word) { return final ? .informal : .weakInformal }
+    return .fragment
+  }
+
+  /// True when the word ends in a fused -아/-어 form that is a verb, not a noun or particle.
+  static func isContractedPredicate(_ word: Word) -> Bool {
+    guard let last = word.last else { return false }
+    let n = word.count
+    let prev: UInt32? = n >= 2 ? word[word.endIndex - 2] : nil
+    if S.contracted.contains(last) {
+      if last == S.hae, word.endsInNoun(S.haeNouns) { return false }
+      if last == S.ryeo, word.endsInNoun(S.ryeoNouns) { return false }
+      if last == S.wo, word.endsInNoun(S.woNouns) { return false }
+      if last == S.ppa, n >= 2, prev == S.a || prev == S.o { return false }
+      return true
+    }
+    switch last {
+    case S.eo:
+      // After an open syllable, -어 stays uncontracted only in a few verbs (되어, 쉬어, 바뀌어);
+      // otherwise it is a noun or loanword (미디어, 스토어, 아이디어).
+      guard let prev, !S.beforeNounEo.contains(prev) else { return false }
+      return Hangul.tail(prev) > 0 || prev == S.doe || Hangul.vowel(prev) == Hangul.Vowel.wi
+    case S.a:
+      guard let prev else { return false }
+      return Hangul.tail(prev) > 0 && !S.beforeNounA.contains(prev)
+    case S.ra:
+      guard let prev else { return false }
+      return !S.beforeNounRa.contains(prev)
+    case S.nae:
+      guard let prev else { return false }
+      return S.beforeVerbNae.contains(prev)
+    case S.ga:
+      // -ㄴ가 / -는가 questions (하게체, 반말 in service speech); 가 alone is the verb "go".
+      if n == 1 { return true }
+      guard let prev else { return false }
+      return Hangul.tail(prev) == Hangul.Tail.nieun || prev == S.neun || prev == S.deon
+    case S.wa, S.seo, S.sa:
+      return n == 1
+    default:
+      return false
+    }
+  }
+
+  /// True when a word can end a sentence that has no punctuation after it: an honorific ending,
+  /// or a 반말 ending that is never a connective. Used to split unpunctuated chat replies.
+  static func endsSentenceWithoutPunctuation(_ word: Word) -> Bool {
+    let level = classify(word, final: true)
+    if level.isHonorific { return true }
+    guard level == .informal, let last = word.last else { return false }
+    let prev: UInt32? = word.count >= 2 ? word[word.endIndex - 2] : nil
+    let prevTail = prev.map(Hangul.tail) ?? -1
+    switch last {
+    case S.da:
+      return prevTail == Hangul.Tail.ssangSiot || prevTail == Hangul.Tail.nieun || prev == S.i || prev == S.eops
+        || prev == S.iss
+    case S.ya, S.nya, S.ja, S.rae, S.dae: return true
+    case S.ge: return prevTail == Hangul.Tail.rieul
+    case S.ne: return word.count >= 2
+    default:
+      return word.hasSuffix(S.janha) || word.hasSuffix(S.geodeun) || word.hasSuffix(S.guna)
+    }
+  }
+
+  /// True when a word continues the previous one (auxiliary verb, dependent noun, quotative),
+  /// so no sentence boundary falls between them.
+  static func continuesPrevious(_ word: Word) -> Bool {
+    guard let first = word.first else { return false }
+    if S.continuationPrefixes.contains(where: { word.starts(with: $0) }) { return true }
+    guard S.continuationSyllables.contains(first) else { return false }
+    return !S.nounsStartingLikeAuxiliaries.contains(where: { word.starts(with: $0) })
+  }
+
+  /// Interjections that make up a whole sentence.
+  static func interjectionLevel(_ sentence: Word) -> SentenceLevel? {
+    if S.neutralInterjections.contains(where: { sentence.elementsEqual($0) }) { return .neutral }
+    if S.informalInterjections.contains(where: { sentence.elementsEqual($0) }) { return .informal }
+    return nil
+  }
+}
+
+// MARK: - Tables
+
+/// Scalar spellings of the endings and word lists used above (built once).
+enum S {
+  static func w(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
+  static func c(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
+  static func set(_ s: String) -> Set<UInt32> { Set(s.unicodeScalars.map(\.value)) }
+  static func list(_ s: String) -> [[UInt32]] { s.split(separator: " ").map { w(String($0)) } }
+
+  static let nida = w("니다"), nikka = w("니까"), nidang = w("니당"), sipsio = w("십시오"), sipsiyo = w("십시요")
+  static let sijiyo = w("시지요"), soseo = w("소서"), sida = w("시다"), sio = w("시오"), guryeo = w("구려")
+  static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래")
+  static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만")
+  static let neunde = w("는데"), eunde = w("은데"), deonde = w("던데")
+
+  static let doe = c("되"), eottae = w("어때"), kkuna = w("꾸나")
+  static let ham = c("함"), doem = c("됨"), eum = c("음"), im = c("임")
+  static let eumNouns = list("다음 마음 처음 싸움 얼음 웃음 울음 모음 질음 걸음 믿음 죽음 수임 책임 모임 임 게임 이름 요금 기능 확인됨")
+  static let yaNouns = list("분야 평야 광야 야 호야")
+  static let pronounsBeforeYa = set("나너저그이")
+  static let daParticles = list("보다 마다")
+  static let sipsyo = w("십쇼"), jima = w("지마"), kkana = w("까나"), gena = w("게나")
+  static let ryeom = c("렴"), na = c("나"), jom = c("좀"), gil = c("길"), sa = c("사")
+  static let infinitiveVowels: Set<Int> = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.ae, Hangul.Vowel.yeo,
+    Hangul.Vowel.wa, Hangul.Vowel.wo, Hangul.Vowel.wae]
+  static let beforeCopulaYa = set("거뭐걔쟤얘")
+  static let beforeQuestionNa = set("있없되않하가오보시")
+  static let yo = c("요"), jyo = c("죠"), da = c("다"), ya = c("야"), ni = c("니"), nya = c("냐"), kka = c("까")
+  static let rae = c("래"), dae = c("대"), ji = c("지"), ja = c("자"), ne = c("네"), ge = c("게"), ma = c("마")
+  static let gun = c("군"), go = c("고"), seo = c("서"), myeon = c("면"), de = c("데"), neun = c("는"), deon = c("던")
+  static let hae = c("해"), ryeo = c("려"), wo = c("워"), ppa = c("빠"), eo = c("어"), a = c("아"), ra = c("라")
+  static let nae = c("내"), ga = c("가"), wa = c("와"), o = c("오"), i = c("이"), eops = c("없"), iss = c("있")
+  static let yeo = c("여")
+
+  static let cutesyYo = set("용여염욤")
+  static let beforeCutesyYo = set("해세네게래까어아에예죠데군나가지케께셔워려줘봐돼요")
+  static let yoNouns = list("필요 중요 주요 개요 수요 소요 강요 동요 요요 월요 화요 목요 금요 토요 일요 사요일")
+  static let daNouns = list("바다 모다 베란다 판다 마다 다다 사다")
+  static let niNouns = list("어머니 할머니 언니 머니 치니 보니하니 이니셜")
+  static let jiNouns = list(
+    "배송지 주소지 목적지 도착지 출발지 소재지 거주지 이미지 페이지 메시지 여지 의지 취지 요지 지지 유지 방지 금지 중지 정지 폐지 통지 고지 인지 표지 부지 대지 양지 휴지 잡지 편지 수신지")
+  static let beforeHearsayDae = set("한는란된간온린")
+  static let beforePropositiveJa = set("보가먹놀쉬찾읽씻두있시오나타자서내말")
+  static let geNouns = list("가게 무게 게")
+  static let beforeGun = set("렇하이았었였겠")
+  static let verbalBeforeConnective = set("하되있없주오가받알내보시겠리르드으이다라우지")
+  static let connectiveSuffixes = list("려고 으려 도록 다가 거나 든지 듯이 느라 으니 라서 어서 아서")
+  static let contracted = set("해돼줘봐셔쳐켜혀펴눠꿔둬놔겨떠싸퍼뻐꺼써져워려빠파커")
+  static let haeNouns = list("통해 대해 관해 의해 인해 피해 손해 방해 이해 오해 침해 재해 위해 폐해 화해 양해 올해 새해 매해 그해 견해 저해 훼해 곡해 치해 살해 공해 독해 난해 분해 용해")
+  static let ryeoNouns = list("고려 배려 우려 염려 격려 장려 권려 권려")
+  static let woNouns = list("파워 타워 샤워 스워")
+  static let beforeNounEo = set("국단영용언문상연붕잉숭등징방본불독노")
+  static let beforeNounA = set("시니리디비피")
+  static let beforeNounRa = set("나메페오그라")
+  static let beforeVerbNae = set("보지꺼끝뎌해겨혀려")
+
+  /// After a sentence-final ending, these start a quotative (…했다 하더라도, …할게 없어).
+  static let continuationSyllables = set("하해했할한합싶없있되돼됩될된됐")
+  static let nounsStartingLikeAuxiliaries = list("하루 해당 한번 한 합계 해결 해외 할인 한국 해피 하단 하자 한도 할부 해지 되도록 된장")
+  static let continuationPrefixes = list("라고 라는 라며 라면서 고요 구요 마자 라구")
+  static let neutralInterjections = list("네 예 넵 넹 네네 예예 넵넵 아니요 아뇨 아니오")
+  static let informalInterjections = list("응 어 엉 웅 그래 아니 안녕 고마워 미안 알았어 오키 오케이 ㅇㅇ ㅇㅋ 콜")
+}
+
+extension ArraySlice where Element == UInt32 {
+  /// True when the word ends in one of the nouns; a one-syllable noun must be the whole word.
+  @inline(__always) func endsInNoun(_ nouns: [[UInt32]]) -> Bool {
+    nouns.contains { count == $0.count ? elementsEqual($0) : ($0.count > 1 && hasSuffix($0)) }
+  }
+
+  @inline(__always) func hasSuffix(_ suffix: [UInt32]) -> Bool {
+    guard count >= suffix.count else { return false }
+    var i = endIndex - suffix.count
+    for s in suffix {
+      if self[i] != s { return false }
+      i += 1
+    }
+    return true
+  }
+}

@@ -1,0 +1,73 @@
+/// Decides the speech level of one Korean sentence (language notes §2.2).
+///
+/// 1. A sentence inside quotes or reported speech is `.quoted`.
+/// 2. Trailing punctuation, emoticons (`^^`, `ㅎㅎ`), emoji and jamo are stripped.
+/// 3. A trailing vocative (`…, 김민수 고객님`) or sign-off (`상담사 이지은 드림`) is set aside.
+/// 4. The last word's ending decides; when the sentence ends in a noun (scrambled chat order,
+///    `…좋겠어요 색이 들어간 것은`) an ending earlier in the sentence is used instead, as weak
+///    evidence for 반말.
+struct KoreanSentenceClassifier {
+  let v: [UInt32]
+  let quoted: [Range<Int>]
+
+  static let nim = S.c("님"), dream = S.w("드림"), olim = S.w("올림")
+  static let addressNouns = S.list("님 고객님 회원님 손님 선생님 사장님 여러분")
+  static let informalPronouns = S.list("나 나는 내가 나도 나한테 나랑 너 너는 네가 니가 너도 너한테 너랑 너희")
+  static let slangOnly = S.list("ㅇㅇ ㅇㅋ ㄱㅅ ㅈㅅ")
+
+  func isInsideQuote(_ r: Range<Int>) -> Bool {
+    quoted.contains { $0.lowerBound <= r.lowerBound && r.upperBound <= $0.upperBound }
+  }
+
+  func classify(_ sentence: Range<Int>) -> (SentenceLevel, Range<Int>?) {
+    if isInsideQuote(sentence) { return (.quoted, nil) }
+    var words = Words.of(v, in: sentence).map(stripped).filter { !$0.isEmpty }
+    if words.isEmpty {
+      let compact = v[sentence].filter { !Chars.isSpace($0) }
+      if KoreanSentenceClassifier.slangOnly.contains(where: { compact.elementsEqual($0) }) { return (.informal, sentence) }
+      return (.fragment, nil)
+    }
+    // Sign-offs and vocatives after the predicate.
+    if let last = words.last {
+      let word = v[last]
+      if word.elementsEqual(KoreanSentenceClassifier.dream) || word.elementsEqual(KoreanSentenceClassifier.olim) {
+        return (.fragment, nil)
+      }
+    }
+    if words.count >= 2, let last = words.last, v[last].last == KoreanSentenceClassifier.nim {
+      let isBareTitle = KoreanSentenceClassifier.addressNouns.contains { v[last].elementsEqual($0) }
+      words.removeLast()
+      if isBareTitle, words.count >= 2, let name = words.last, isNameLike(name) { words.removeLast() }
+    }
+    guard let last = words.last else { return (.fragment, nil) }
+    if isInsideQuote(last) { return (.quoted, nil) }
+    if words.count == 1, let level = KoreanEndings.interjectionLevel(v[last]) { return (level, last) }
+    let level = KoreanEndings.classify(v[last], final: true)
+    if level != .fragment { return (level, last) }
+    // Scrambled order: the predicate came earlier in the sentence. 반말 pronouns (나, 내가, 너)
+    // also give a predicate-less sentence away.
+    for word in words.reversed() where !isInsideQuote(word) {
+      if KoreanSentenceClassifier.informalPronouns.contains(where: { v[word].elementsEqual($0) }) {
+        return (.weakInformal, word)
+      }
+      if word == last { continue }
+      let earlier = KoreanEndings.classify(v[word], final: false)
+      if earlier.isHonorific { return (earlier, word) }
+      if earlier == .informal || earlier == .weakInformal { return (.weakInformal, word) }
+    }
+    return (.fragment, nil)
+  }
+
+  /// The word without trailing punctuation, emoticons, jamo and emoji.
+  func stripped(_ r: Range<Int>) -> Range<Int> {
+    var b = r.upperBound
+    while b > r.lowerBound && Chars.isTrailingJunk(v[b - 1]) { b -= 1 }
+    return r.lowerBound..<b
+  }
+
+  /// Two to four Hangul syllables with no ending of their own: a name before 고객님/님.
+  func isNameLike(_ r: Range<Int>) -> Bool {
+    r.count >= 1 && r.count <= 4 && v[r].allSatisfy(Hangul.isSyllable)
+      && KoreanEndings.classify(v[r], final: true) == .fragment
+  }
+}

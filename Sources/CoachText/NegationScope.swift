@@ -1,0 +1,80 @@
+/// Decides whether a matched phrase is negated within its clause (language notes §1.5).
+///
+/// Korean negation follows the predicate: `죄송할 일은 아니지만`, `잘못이 아닙니다`,
+/// `사과할 이유는 없습니다`, `죄송하지 않습니다`; `안`/`못` may precede it. English negation
+/// precedes: `it's not your fault`, `no need to apologise`, `I don't think`.
+struct NegationScope {
+  let v: [UInt32]
+  let language: Language
+
+  static let koNegators = S.list("아니 아닙 아닌 아녜 않 없 못 안 말")
+  static let koClauseEnders = S.list("니다 요 죠 만 고 서 며 면 데 니까 다 네")
+  static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
+    "cannot"].map { S.w($0) }
+  static let enStops = ["but", "however", "although", "though", "and", "so", "because"].map { S.w($0) }
+
+  func isNegated(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
+    switch language {
+    case .ko: korean(r, in: sentence)
+    case .en: english(r, in: sentence)
+    }
+  }
+
+  func korean(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
+    // 안/못 as a separate word right before the phrase's word.
+    var wordStart = r.lowerBound
+    while wordStart > sentence.lowerBound && !Chars.isBreak(v[wordStart - 1]) { wordStart -= 1 }
+    if wordStart > sentence.lowerBound {
+      var p = wordStart - 1
+      while p > sentence.lowerBound && Chars.isBreak(v[p]) { p -= 1 }
+      var q = p
+      while q > sentence.lowerBound && !Chars.isBreak(v[q - 1]) { q -= 1 }
+      let before = v[q...p]
+      if before.elementsEqual(S.w("안")) || before.elementsEqual(S.w("못")) { return true }
+    }
+    var end = r.upperBound
+    while end < sentence.upperBound && !Chars.isBreak(v[end]) { end += 1 }
+    let rest = v[r.upperBound..<end]
+    if containsNegator(rest, anywhere: true) { return true }
+    if closesClause(v[wordStart..<end]) { return false }
+    let following = Words.of(v, in: end..<sentence.upperBound).prefix(2)
+    for word in following {
+      if containsNegator(v[word], anywhere: false) { return true }
+      if closesClause(v[word]) { return false }
+    }
+    return false
+  }
+
+  private func containsNegator(_ word: ArraySlice<UInt32>, anywhere: Bool) -> Bool {
+    if anywhere {
+      guard word.count >= 1 else { return false }
+      for start in word.indices {
+        let tail = word[start...]
+        // "지 않", "지 못" fused without the space, or "아니/없" inside the remainder.
+        if NegationScope.koNegators.dropLast(2).contains(where: { tail.starts(with: $0) }) { return true }
+      }
+      return false
+    }
+    return NegationScope.koNegators.contains { word.starts(with: $0) }
+  }
+
+  private func closesClause(_ word: ArraySlice<UInt32>) -> Bool {
+    var b = word.endIndex
+    while b > word.startIndex && Chars.isTrailingJunk(word[b - 1]) { b -= 1 }
+    let w = word[word.startIndex..<b]
+    return NegationScope.koClauseEnders.contains { w.hasSuffix($0) }
+  }
+
+  func english(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
+    let words = Words.of(v, in: sentence.lowerBound..<r.lowerBound)
+    for word in words.suffix(4).reversed() {
+      let bare = Words.bare(v, word)
+      if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
+      if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
+      if bare.hasSuffix(S.w("n't")) { return true }
+      let lastChar = v[word.upperBound - 1]
+      if lastChar == Chars.comma || lastChar == 0x3B { return false }
+    }
+    return false
+  }
+}

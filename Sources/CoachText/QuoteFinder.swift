@@ -1,0 +1,127 @@
+/// Finds words that are someone else's even without quotation marks: Korean reported speech
+/// (`환불이 안 된다고 하셨는데`), English `you said …`, e-mail quotes (`> …`, `On … wrote:`)
+/// and pasted policy clauses (`제3조 …`).
+struct QuoteFinder {
+  let v: [UInt32]
+  let language: Language
+
+  static let koQuotativeEndings = S.list("다고 라고 냐고 자고 다는 라는 냐는 달라고 다며 라며 다면서 라면서 나고 는지")
+  static let koSayVerbs = S.list("하셨 하신 하시 하셔 말씀하 말씀을 말씀이 말씀 적어 적으 문의 물어 물으 들으 요청 얘기 이야기 쓰셨 쓰신 남기 남겨 주셨 하였 하던 하며 해 말하")
+  static let koHumble = S.list("말씀드 말씀 드")
+  static let enSay: [[[UInt32]]] = [
+    "you said", "you wrote", "you mentioned", "you told us", "you told me", "you asked", "you stated", "you noted",
+    "you say", "you write", "you've said", "you've written", "your message said", "your message says",
+    "your email said", "your email says", "you're saying", "you are saying", "you were told",
+  ].map { $0.split(separator: " ").map { $0.unicodeScalars.map(\.value) } }
+
+  func addReportedSpeech(sentences: [Range<Int>], into quoted: inout [Range<Int>]) {
+    for (index, sentence) in sentences.enumerated() {
+      let first = v[sentence.lowerBound]
+      if first == 0x3E {  // "> quoted e-mail line"
+        quoted.append(sentence)
+        continue
+      }
+      if isPolicyClause(sentence) {
+        quoted.append(sentence)
+        continue
+      }
+      let words = Words.of(v, in: sentence)
+      switch language {
+      case .ko: koreanReported(words, sentence: sentence, into: &quoted)
+      case .en:
+        if englishReplyHeader(words) {
+          if index + 1 < sentences.count { quoted.append(sentences[index + 1].lowerBound..<v.count) }
+          return
+        }
+        englishReported(words, sentence: sentence, into: &quoted)
+      }
+    }
+  }
+
+  /// `제3조 …`, `약관 제5조` at the start of a sentence.
+  func isPolicyClause(_ r: Range<Int>) -> Bool {
+    let je = S.c("제"), jo = S.c("조")
+    var i = r.lowerBound
+    if v[i] != je { return false }
+    i += 1
+    var digits = 0
+    while i < r.upperBound && Chars.isDigit(v[i]) { i += 1; digits += 1 }
+    return digits > 0 && i < r.upperBound && v[i] == jo
+  }
+
+  func koreanReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {
+    var clauseStart = sentence.lowerBound
+    for (k, word) in words.enumerated() {
+      var end = word.upperBound
+      while end > word.lowerBound && Chars.isTrailingJunk(v[end - 1]) { end -= 1 }
+      let text = v[word.lowerBound..<end]
+      if v[word.upperBound - 1] == Chars.comma { clauseStart = word.upperBound }
+      guard k + 1 < words.count, QuoteFinder.koQuotativeEndings.contains(where: { text.hasSuffix($0) }) else { continue }
+      let next = v[words[k + 1]]
+      guard QuoteFinder.koSayVerbs.contains(where: { next.starts(with: $0) }),
+        !next.starts(with: S.w("말씀드")), !next.starts(with: S.w("드"))
+      else { continue }
+      if word.lowerBound > sentence.lowerBound, v[word.lowerBound - 1] == Chars.quote { continue }
+      quoted.append(clauseStart..<word.upperBound)
+      clauseStart = word.upperBound
+    }
+  }
+
+  func englishReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {
+    var k = 0
+    while k < words.count {
+      var matched = 0
+      for phrase in QuoteFinder.enSay where k + phrase.count <= words.count {
+        if (0..<phrase.count).allSatisfy({ Words.bare(v, words[k + $0]).elementsEqual(phrase[$0]) }) {
+          matched = phrase.count
+          break
+        }
+      }
+      guard matched > 0 else { k += 1; continue }
+      let lastSayWord = words[k + matched - 1]
+      // "As you said, …" reports nothing; a quote mark after the verb is handled as a quotation.
+      if v[lastSayWord.upperBound - 1] == Chars.comma { k += matched; continue }
+      var start = lastSayWord.upperBound
+      while start < sentence.upperBound && (Chars.isSpace(v[start]) || v[start] == 0x3A) { start += 1 }
+      if start < sentence.upperBound && v[start] == Chars.quote { k += matched; continue }
+      var end = start
+      while end < sentence.upperBound && v[end] != Chars.comma && v[end] != 0x3B && !Chars.isTerminal(v[end]) {
+        if v[end] == Chars.space, end + 4 < sentence.upperBound, v[(end + 1)..<(end + 5)].elementsEqual(S.w("but ")) {
+          break
+        }
+        end += 1
+      }
+      if end > start { quoted.append(start..<end) }
+      k += matched
+    }
+  }
+
+  /// `On Mon, 3 May 2024, Jane <jane@x.com> wrote:` — what follows is the earlier message.
+  func englishReplyHeader(_ words: [Range<Int>]) -> Bool {
+    guard let first = words.first, let last = words.last, words.count >= 3 else { return false }
+    return Words.bare(v, first).elementsEqual(S.w("on")) && v[last].starts(with: S.w("wrote:"))
+  }
+}
+
+/// Whitespace-separated words of a view range.
+enum Words {
+  static func of(_ v: [UInt32], in r: Range<Int>) -> [Range<Int>] {
+    var words: [Range<Int>] = []
+    var i = r.lowerBound
+    while i < r.upperBound {
+      while i < r.upperBound && Chars.isBreak(v[i]) { i += 1 }
+      let start = i
+      while i < r.upperBound && !Chars.isBreak(v[i]) { i += 1 }
+      if i > start { words.append(start..<i) }
+    }
+    return words
+  }
+
+  /// A word without surrounding punctuation.
+  static func bare(_ v: [UInt32], _ r: Range<Int>) -> ArraySlice<UInt32> {
+    var a = r.lowerBound, b = r.upperBound
+    while a < b && !Chars.isWordChar(v[a]) && v[a] != Chars.apostrophe { a += 1 }
+    while b > a && !Chars.isWordChar(v[b - 1]) { b -= 1 }
+    return v[a..<b]
+  }
+}
