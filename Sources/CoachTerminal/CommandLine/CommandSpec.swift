@@ -10,8 +10,11 @@ public struct CommandSpec: Sendable, Hashable {
   public var abstract: String
   /// Extra text printed as written at the end of help, e.g. an exit-status table.
   public var discussion: String
+  /// Options that take a value, in the order usage and help list them.
   public var options: [OptionSpec]
+  /// Flags, listed after the options.
   public var flags: [FlagSpec]
+  /// Positionals in order; only the last may be variadic.
   public var positionals: [PositionalSpec]
   /// Subcommands, each with this command's path plus one word.
   public var subcommands: [CommandSpec]

@@ -9,6 +9,7 @@ public struct PositionalSpec: Sendable, Hashable {
   /// Whether it takes every remaining argument (only the last positional may).
   public var isVariadic: Bool
 
+  /// Creates a positional, required and single unless told otherwise.
   public init(_ name: String, help: String, optional: Bool = false, variadic: Bool = false) {
     self.name = name
     self.help = help

@@ -32,10 +32,12 @@ public struct UsageError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalid(String)
   }
 
+  /// What went wrong.
   public var kind: Kind
   /// The command whose usage and help the message points to.
   public var command: CommandSpec
 
+  /// Creates a usage error (or help request) for `command`.
   public init(_ kind: Kind, command: CommandSpec) {
     self.kind = kind
     self.command = command

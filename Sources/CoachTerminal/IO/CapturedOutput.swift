@@ -4,8 +4,10 @@ import Synchronization
 public final class CapturedOutput: TextOutput {
   private let buffer = Mutex("")
 
+  /// Creates an empty buffer.
   public init() {}
 
+  /// Appends `text` to the buffer.
   public func write(_ text: String) {
     buffer.withLock { $0 += text }
   }

@@ -12,6 +12,7 @@ public final class ScriptedInput: LineInput, Sendable {
     self.echo = echo
   }
 
+  /// The next scripted line, or `nil` when the script is used up.
   public func readLine() -> String? {
     let line = remaining.withLock { $0.popLast() }
     if let line, let echo { echo.write(line + "\n") }

@@ -9,6 +9,7 @@ public struct BarGlyphs: Sendable, Hashable {
   /// A cell of a bar that has no value (`nil` score).
   public var placeholder: Character
 
+  /// Creates a glyph set; `partials` holds seven characters (1/8 … 7/8) or none.
   public init(full: Character, empty: Character, partials: [Character], placeholder: Character) {
     precondition(partials.isEmpty || partials.count == 7, "partials are 1/8 through 7/8")
     self.full = full

@@ -1,11 +1,17 @@
 /// A text style made only of basic SGR attributes: a 16-colour foreground/background, bold, dim, underline.
 public struct Style: Sendable, Hashable {
+  /// The text colour, or `nil` for the terminal's default.
   public var foreground: TerminalColor?
+  /// The background colour, or `nil` for the terminal's default.
   public var background: TerminalColor?
+  /// Bold (SGR 1).
   public var bold: Bool
+  /// Dim (SGR 2).
   public var dim: Bool
+  /// Underlined (SGR 4).
   public var underline: Bool
 
+  /// Creates a style; every attribute is off unless given.
   public init(
     foreground: TerminalColor? = nil, background: TerminalColor? = nil,
     bold: Bool = false, dim: Bool = false, underline: Bool = false

@@ -6,6 +6,7 @@ public struct Styler: Sendable, Hashable {
   /// Whether escape sequences are emitted at all.
   public var isEnabled: Bool
 
+  /// Creates a styler that emits escape sequences only when `enabled`.
   public init(enabled: Bool) {
     self.isEnabled = enabled
   }

@@ -11,11 +11,14 @@
 public struct TextTable: Sendable, Hashable {
   /// One column: its header, how its cells are aligned, and an optional maximum width.
   public struct Column: Sendable, Hashable {
+    /// The header text (may be styled).
     public var header: String
+    /// How the header and cells sit in the column.
     public var alignment: TextAlignment
     /// Cells (and the header) wider than this are truncated with `…`.
     public var maxWidth: Int?
 
+    /// Creates a column, left-aligned and unbounded unless told otherwise.
     public init(_ header: String, alignment: TextAlignment = .left, maxWidth: Int? = nil) {
       self.header = header
       self.alignment = alignment
@@ -23,6 +26,7 @@ public struct TextTable: Sendable, Hashable {
     }
   }
 
+  /// The columns, left to right.
   public var columns: [Column]
   /// Rows of cells; a short row is filled with empty cells, extra cells are ignored.
   public var rows: [[String]]
@@ -35,6 +39,7 @@ public struct TextTable: Sendable, Hashable {
   /// A style for the header row (applied by `render(styler:)`).
   public var headerStyle: Style = Style(bold: true)
 
+  /// Creates a table with the given columns and, optionally, rows.
   public init(columns: [Column], rows: [[String]] = []) {
     self.columns = columns
     self.rows = rows
