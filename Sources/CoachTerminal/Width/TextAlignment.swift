@@ -1,0 +1,4 @@
+/// Where text sits inside a wider column.
+public enum TextAlignment: String, Sendable, Hashable, CaseIterable {
+  case left, right, center
+}
