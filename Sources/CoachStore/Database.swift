@@ -14,8 +14,6 @@ import CSQLite
 final class Database {
   /// How the file is opened.
   enum OpenMode: Sendable {
-    /// Read only; nothing is ever written.
-    case readOnly
     /// Read and write an existing file; SQLite falls back to read-only when the file is.
     case readWrite
     /// Read and write, creating the file when it is missing.
@@ -23,7 +21,6 @@ final class Database {
 
     var flags: Int32 {
       switch self {
-      case .readOnly: SQLITE_OPEN_READONLY
       case .readWrite: SQLITE_OPEN_READWRITE
       case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
       }
@@ -36,14 +33,9 @@ final class Database {
     case deferred = "DEFERRED"
     /// At `BEGIN`, so a writer waits for the lock up front instead of failing half-way.
     case immediate = "IMMEDIATE"
-    /// At `BEGIN`, also shutting out readers in rollback-journal mode.
-    case exclusive = "EXCLUSIVE"
   }
 
-  /// The path the connection was opened with.
-  let path: String
-  /// The raw connection handle.
-  let handle: OpaquePointer
+  private let handle: OpaquePointer
 
   /// Opens the database at `path`.
   ///
@@ -58,7 +50,6 @@ final class Database {
       sqlite3_close_v2(handle)
       throw error
     }
-    self.path = path
     self.handle = handle
     sqlite3_extended_result_codes(handle, 1)
     sqlite3_busy_timeout(handle, Int32(clamping: busyTimeoutMilliseconds))
@@ -69,7 +60,7 @@ final class Database {
     sqlite3_close_v2(handle)
   }
 
-  /// Whether SQLite opened the main database read-only (asked to, or because the file is).
+  /// Whether SQLite fell back to opening the main database read-only, because the file is.
   var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
 
   /// Whether no transaction is open.

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 extension ProgressStore {
@@ -38,7 +39,7 @@ extension ProgressStore {
       }
       try checkIdentity(userVersion: userVersion, applicationID: applicationID, hasTables: tableCount > 0, path: path)
       try database.execute("PRAGMA foreign_keys = ON")
-      try enableWriteAheadLog(database)
+      try enableWriteAheadLog(database, timeoutMilliseconds: busyTimeoutMilliseconds)
       try Migration.migrate(database, from: userVersion)
       return database
     } catch let error as SQLiteError {
@@ -75,12 +76,23 @@ extension ProgressStore {
 
   /// Switches the file to WAL unless it already is, so readers and one writer work side by side.
   ///
-  /// The change needs an exclusive lock and waits for it like any writer. Where WAL is not
-  /// possible SQLite keeps the old journal mode; the store still works, only less concurrently.
-  private static func enableWriteAheadLog(_ database: Database) throws {
-    let mode = try database.firstRow("PRAGMA journal_mode") { $0.string(0) } ?? nil
-    if mode?.lowercased() != "wal" {
-      try database.execute("PRAGMA journal_mode = WAL")
+  /// The switch needs an exclusive lock. When another connection holds a lock at that moment
+  /// (two coaches creating the same new store), SQLite answers `SQLITE_BUSY` at once instead of
+  /// waiting, to avoid a deadlock; so this retries, re-reading the mode (the other coach may have
+  /// switched it already), until the busy timeout has passed. Where WAL is not possible SQLite
+  /// keeps the old journal mode; the store still works, only less concurrently.
+  private static func enableWriteAheadLog(_ database: Database, timeoutMilliseconds: Int) throws {
+    let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
+    while true {
+      do {
+        let mode = try database.firstRow("PRAGMA journal_mode") { $0.string(0) } ?? nil
+        if mode?.lowercased() != "wal" {
+          try database.execute("PRAGMA journal_mode = WAL")
+        }
+        return
+      } catch let error as SQLiteError where error.code == SQLITE_BUSY && ContinuousClock.now < deadline {
+        usleep(20_000)
+      }
     }
   }
 

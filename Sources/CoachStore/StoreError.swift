@@ -79,7 +79,7 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case .notAProgressStore:
       "the file was not changed; move it aside, or pass --store PATH to use another store"
     case .corrupt:
-      "restore it from a backup, or move it aside and start a new store with --store PATH"
+      "restore it from a backup, or move it aside (a new store is then created), or pass --store PATH"
     case .diskFull:
       "free some disk space and try again"
     case .invalidRequest:
