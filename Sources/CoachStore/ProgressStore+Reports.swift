@@ -78,11 +78,11 @@ extension ProgressStore {
           """
           SELECT tr.name, COUNT(s.id), COALESCE(SUM(s.status = 'completed'), 0),
                  AVG(CASE WHEN s.status = 'completed' THEN s.overall END),
-                 MAX(MAX(s.started_at, COALESCE(s.ended_at, s.started_at), COALESCE(last.at, s.started_at)))
+                 MAX(MAX(s.started_at, COALESCE(s.ended_at, s.started_at), COALESCE(latest.turn_at, s.started_at)))
           FROM trainee tr
             LEFT JOIN session s ON s.trainee_id = tr.id
-            LEFT JOIN (SELECT session_id, MAX(created_at) AS at FROM turn GROUP BY session_id) last
-              ON last.session_id = s.id
+            LEFT JOIN (SELECT session_id, MAX(created_at) AS turn_at FROM turn GROUP BY session_id) latest
+              ON latest.session_id = s.id
           GROUP BY tr.id
           ORDER BY tr.name
           """

@@ -53,9 +53,20 @@ final class Statement {
     case .null: code = sqlite3_bind_null(handle, index)
     case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
     case .real(let number): code = sqlite3_bind_double(handle, index, number)
-    case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, csqlite_transient())
+    case .text(let text): code = bindText(text, at: index)
     }
     guard code == SQLITE_OK else { throw SQLiteError.from(connection, resultCode: code, sql: sql) }
+  }
+
+  /// Binds text with its exact UTF-8 length, so a NUL inside it is kept, not a cut-off point.
+  private func bindText(_ text: String, at index: Int32) -> Int32 {
+    let bytes = Array(text.utf8)
+    guard !bytes.isEmpty else { return sqlite3_bind_text(handle, index, "", 0, csqlite_transient()) }
+    return bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) {
+        sqlite3_bind_text64(handle, index, $0.baseAddress, sqlite3_uint64($0.count), csqlite_transient(), UInt8(SQLITE_UTF8))
+      }
+    }
   }
 
   /// Advances to the next row.

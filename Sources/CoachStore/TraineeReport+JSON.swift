@@ -2,7 +2,8 @@ extension TraineeReport {
   /// The report as JSON, keys in a fixed reading order, missing values as `null`.
   ///
   /// Times are ISO-8601 UTC; a session's `status` is its report label (`interrupted` for a
-  /// session never finished); categories are objects keyed by name in the fixed category order.
+  /// session never finished); its `seed` is a decimal string (a 64-bit seed does not fit
+  /// JavaScript's numbers); categories are objects keyed by name in the fixed category order.
   public func renderJSON() -> String {
     let json: JSONValue = .object([
       ("report", .string("trainee")),

@@ -29,6 +29,16 @@ struct SQLiteLayerTests {
     #expect(rows[1].0 == nil && rows[1].1 == nil && rows[1].2 == Int64.max && rows[1].3)
   }
 
+  @Test("empty text stays empty (not NULL) and text with a NUL inside is kept whole")
+  func textEdgeCases() throws {
+    let folder = try TemporaryFolder()
+    let database = try scratchDatabase(folder)
+    try database.execute("INSERT INTO note (body) VALUES (?)", [""])
+    try database.execute("INSERT INTO note (body) VALUES (?)", ["앞\u{0}뒤"])
+    let bodies = try database.rows("SELECT body FROM note ORDER BY id") { $0.string(0) }
+    #expect(bodies == ["", "앞\u{0}뒤"])
+  }
+
   @Test("a transaction that throws is rolled back and rethrows the body's error")
   func transactionRollsBack() throws {
     let folder = try TemporaryFolder()
