@@ -8,7 +8,7 @@ struct NegationScope {
   let language: Language
 
   static let koNegators = S.list("아니 아닙 아닌 아녜 않 없 못 안 말")
-  static let koClauseEnders = S.list("니다 요 죠 만 고 서 며 면 데 니까 다 네")
+  static let koConnectiveEnders = S.list("만 고 서 며 면 데 니까")
   static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
     "cannot"].map { S.w($0) }
   static let enStops = ["but", "however", "although", "though", "and", "so", "because"].map { S.w($0) }
@@ -62,7 +62,11 @@ struct NegationScope {
     var b = word.endIndex
     while b > word.startIndex && Chars.isTrailingJunk(word[b - 1]) { b -= 1 }
     let w = word[word.startIndex..<b]
-    return NegationScope.koClauseEnders.contains { w.hasSuffix($0) }
+    guard !w.isEmpty else { return false }
+    switch KoreanEndings.classify(w, final: true) {
+    case .formal, .polite, .hao, .informal: return true
+    default: return NegationScope.koConnectiveEnders.contains { w.hasSuffix($0) }
+    }
   }
 
   func english(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {

@@ -1,0 +1,44 @@
+/// Detectors written in Swift for what phrases cannot say; a rule names one with `check:`.
+///
+/// | check | fires on |
+/// |---|---|
+/// | `banmal-sentence` | each 반말 sentence of a Korean reply (the sentences that make it informal or mixed) |
+/// | `hao-sentence` | each 하오체 sentence (-ㅂ시다, -시오) |
+/// | `honorific-throughout` | a Korean reply whose every sentence is 하십시오체/해요체 (strength) |
+/// | `all-caps` | a run of two or more ALL-CAPS words (3+ letters, acronyms on the allow list excepted) |
+/// | `long-sentence` | a sentence over `words=N` words (English) or `eojeol=N` 어절 (Korean) |
+/// | `only-sentences @set` | a reply whose every sentence is one of the set's stock lines |
+/// | `uses-name` | the customer's name (from context) in the reply (strength) |
+/// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply |
+/// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
+/// | `repeated-sentence` | the same sentence written twice or more |
+public struct BuiltinCheck: Sendable, Hashable {
+  public enum Name: String, Sendable, CaseIterable {
+    case banmalSentence = "banmal-sentence"
+    case haoSentence = "hao-sentence"
+    case honorificThroughout = "honorific-throughout"
+    case allCaps = "all-caps"
+    case longSentence = "long-sentence"
+    case onlySentences = "only-sentences"
+    case usesName = "uses-name"
+    case echoesCustomer = "echoes-customer"
+    case missing
+    case repeatedSentence = "repeated-sentence"
+  }
+
+  public var name: Name
+  public var parameters: [String: Int]
+  public var setReference: String?
+
+  var isMissing: Bool { name == .missing }
+
+  /// Parameters each check accepts, with their defaults.
+  static func defaults(for name: Name) -> [String: Int] {
+    switch name {
+    case .longSentence: ["words": 30, "eojeol": 20]
+    case .echoesCustomer: ["min": 2]
+    case .allCaps: ["words": 2]
+    default: [:]
+    }
+  }
+}

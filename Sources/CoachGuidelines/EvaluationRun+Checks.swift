@@ -1,0 +1,137 @@
+import CoachText
+
+extension EvaluationRun {
+  /// The evidence spans a built-in check produces (see `BuiltinCheck`).
+  mutating func spans(of check: BuiltinCheck, rule: GuidelineRule, index r: Int) -> [Range<Int>] {
+    let sentences = analysis.sentences
+    switch check.name {
+    case .banmalSentence:
+      guard analysis.language == .ko else { return [] }
+      let allInformal = analysis.speechLevel == .informal
+      return sentences.filter { $0.level == .informal || ($0.level == .weakInformal && allInformal) }.map(\.range)
+    case .haoSentence:
+      return sentences.filter { $0.level == .hao }.map { $0.levelEvidence ?? $0.range }
+    case .honorificThroughout:
+      guard analysis.speechLevel == .formal || analysis.speechLevel == .polite else { return [] }
+      return sentences.first { $0.level?.isHonorific == true }.map { [$0.levelEvidence ?? $0.range] } ?? []
+    case .allCaps:
+      return allCapsRuns(minimumWords: check.parameters["words"] ?? 2, allowList: pack.checkLists[r])
+    case .longSentence:
+      let limit = analysis.language == .ko ? (check.parameters["eojeol"] ?? 20) : (check.parameters["words"] ?? 30)
+      return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
+    case .onlySentences:
+      guard let list = pack.checkLists[r] else { return [] }
+      return onlyStockSentences(list).map { [$0] } ?? []
+    case .usesName:
+      return Array(nameSpans.prefix(1))
+    case .echoesCustomer:
+      return echoedCustomerWords(minimum: check.parameters["min"] ?? 2).map { [$0] } ?? []
+    case .missing:
+      return detected.contains(rule.category) ? [] : [0..<0]
+    case .repeatedSentence:
+      return repeatedSentences()
+    }
+  }
+
+  func wordCount(_ range: Range<Int>) -> Int {
+    var count = 0
+    var inWord = false
+    for i in range {
+      let word = PhraseMatcher.isWordScalar(view[i])
+      if word && !inWord { count += 1 }
+      inWord = word || (inWord && !Chars_isBreak(view[i]))
+    }
+    return count
+  }
+
+  /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
+  func allCapsRuns(minimumWords: Int, allowList: Int32?) -> [Range<Int>] {
+    let scalars = Array(analysis.text.nfc.unicodeScalars)
+    var runs: [Range<Int>] = []
+    var runStart = -1, runEnd = -1, runWords = 0
+    var i = 0
+    func closeRun() {
+      if runWords >= minimumWords { runs.append(runStart..<runEnd) }
+      runStart = -1
+      runWords = 0
+    }
+    while i < scalars.count {
+      guard scalars[i].properties.isAlphabetic else {
+        if !(scalars[i] == " " || scalars[i] == "," || scalars[i] == "!" || scalars[i] == "'") && runStart >= 0 { closeRun() }
+        i += 1
+        continue
+      }
+      let start = i
+      var upper = 0, letters = 0
+      while i < scalars.count && scalars[i].properties.isAlphabetic {
+        letters += 1
+        if scalars[i].properties.isUppercase { upper += 1 }
+        i += 1
+      }
+      let isAllowed = allowList.map { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } ?? false
+      if letters >= 3 && upper == letters && !isAllowed {
+        if runStart < 0 { runStart = start }
+        runEnd = i
+        runWords += 1
+      } else if runStart >= 0 {
+        closeRun()
+      }
+    }
+    if runStart >= 0 { closeRun() }
+    return runs.filter { !analysis.isQuoted($0) }
+  }
+
+  /// The whole reply, when every sentence is one of the set's stock lines.
+  func onlyStockSentences(_ list: Int32) -> Range<Int>? {
+    let stock = hits.hits(in: list)
+    let sentences = analysis.agentSentences
+    guard !sentences.isEmpty else { return nil }
+    for sentence in sentences {
+      var end = sentence.range.upperBound
+      while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
+      var start = sentence.range.lowerBound
+      while start < end && (Chars_isBreak(view[start]) || isTrailingPunctuation(view[start])) { start += 1 }
+      let covered = stock.contains { $0.start <= start && $0.end >= end }
+      if !covered { return nil }
+    }
+    return sentences.first!.range.lowerBound..<sentences.last!.range.upperBound
+  }
+
+  func repeatedSentences() -> [Range<Int>] {
+    var seen = Set<ArraySlice<UInt32>>()
+    var out: [Range<Int>] = []
+    for sentence in analysis.agentSentences {
+      var end = sentence.range.upperBound
+      while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
+      let text = view[sentence.range.lowerBound..<end]
+      guard text.count >= 8 else { continue }
+      if !seen.insert(text).inserted { out.append(sentence.range) }
+    }
+    return out
+  }
+
+  // MARK: - The customer's name
+
+  /// Where the reply addresses the customer by name (context `customerName`).
+  static func nameSpans(in analysis: TextAnalysis, name: String?) -> [Range<Int>] {
+    guard let name, !name.trimmingSpaces().isEmpty else { return [] }
+    return NameFinder(view: analysis.text.view, language: analysis.language).spans(of: name).filter { !analysis.isQuoted($0) }
+  }
+
+  // MARK: - Restating the customer's words
+
+  /// The first place the reply reuses a content word of the customer's message, when at least
+  /// `minimum` distinct ones are reused.
+  func echoedCustomerWords(minimum: Int) -> Range<Int>? {
+    guard let customerText else { return nil }
+    let words = ContentWords.of(customerText.view, language: analysis.language)
+    var found: [Range<Int>] = []
+    for word in words {
+      if let range = ContentWords.find(word, in: view, language: analysis.language), !analysis.isQuoted(range) {
+        found.append(range)
+      }
+    }
+    guard found.count >= minimum else { return nil }
+    return found.min { $0.lowerBound < $1.lowerBound }
+  }
+}

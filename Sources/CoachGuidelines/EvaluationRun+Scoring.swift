@@ -1,0 +1,62 @@
+extension EvaluationRun {
+  /// Category scores, `detected`, reasons for unjudged categories, and the capped overall score.
+  ///
+  /// A judged category starts from its best strength's score (or 100 with none), gains 10 for
+  /// each further distinct strength, and loses each issue's penalty (an issue rule takes at most
+  /// twice its penalty). A category is judged when it has findings, when a `missing` rule
+  /// expects it in this context, or always for tone and plain language. Overall is the weighted
+  /// mean of judged categories, capped at 40 when there is a critical issue.
+  func score(id: String?) -> Evaluation {
+    var results: [CategoryResult] = []
+    var weighted = 0.0, weights = 0.0
+    for category in Category.allCases {
+      let own = findings.filter { $0.category == category }
+      let strengths = own.filter { $0.kind == .strength }
+      let issues = own.filter { $0.kind == .issue }
+      let expected = pack.rules.contains { rule in
+        rule.category == category && rule.check?.isMissing == true && rule.when.allSatisfy(holds)
+          && !rule.unless.contains(where: holds)
+      }
+      let judged = !own.isEmpty || expected || category == .tone || category == .plainLanguage
+      guard judged else {
+        results.append(CategoryResult(score: nil, detected: false, reason: reason(for: category)))
+        continue
+      }
+      let distinctStrengths = Set(strengths.map(\.rule))
+      let best = strengths.map(\.points).max() ?? 100
+      let bonus = max(0, distinctStrengths.count - 1) * 10
+      let penalty = issues.reduce(0) { $0 - $1.points }
+      let score = max(0, min(100, best + bonus - penalty))
+      results.append(CategoryResult(score: score, detected: !strengths.isEmpty))
+      weighted += Double(score) * category.weight
+      weights += category.weight
+    }
+    var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
+    if findings.contains(where: { $0.kind == .issue && $0.severity == .critical }) { overall = min(overall, 40) }
+    return Evaluation(
+      id: id, language: analysis.language, overall: overall, speechLevel: analysis.speechLevel, categories: results,
+      findings: findings)
+  }
+
+  func reason(for category: Category) -> String {
+    let noCustomer = customerText == nil
+    switch category {
+    case .empathy:
+      return noCustomer ? "no customer message given, so there is no feeling to acknowledge" : "the customer's message shows no feeling to acknowledge"
+    case .gratitude:
+      return noCustomer ? "no customer message given, so there is nothing to thank for" : "the customer gave no feedback or complaint to thank them for"
+    case .apology:
+      return "no apology is owed: the company is not marked at fault and the customer is not upset"
+    case .ownership:
+      return "nothing went wrong to take ownership of, and no blame or excuse was found"
+    case .resolution:
+      return noCustomer ? "no customer message given, so there is no request to resolve" : "the customer asked for nothing to resolve"
+    case .personalization:
+      return "the customer's name is not known and no personalisation was found"
+    case .closing:
+      return "closing is judged on the final reply of a conversation"
+    case .tone, .plainLanguage:
+      return "the reply is empty"
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import CoachText
+import Foundation
+
+/// Scores customer-service replies against the guideline packs and explains every point.
+///
+/// ```swift
+/// let evaluator = Evaluator(library: try GuidelineLibrary.loadDefault())
+/// let result = evaluator.evaluate("불편을 드려 죄송합니다.", context: .init(companyAtFault: true))
+/// result[.apology].detected  // true
+/// ```
+///
+/// Deterministic: the same reply, context and packs always give the same evaluation.
+/// Thread-safe: one evaluator may score replies on many threads at once.
+public struct Evaluator: Sendable {
+  public let library: GuidelineLibrary
+
+  public init(library: GuidelineLibrary) {
+    self.library = library
+  }
+
+  /// Scores one reply. An empty reply gets overall 0 and no judged category.
+  public func evaluate(_ reply: String, context: EvaluationContext = EvaluationContext(), id: String? = nil) -> Evaluation {
+    let normalized = NormalizedText(reply)
+    let language = context.language ?? normalized.detectedLanguage ?? .en
+    guard normalized.view.contains(where: { $0 != 0x20 && $0 != 0x0A && $0 != NormalizedText.ignorable }),
+      let pack = library.pack(for: language)
+    else {
+      return Evaluation(
+        id: id, language: language, overall: 0, speechLevel: nil,
+        categories: Category.allCases.map { _ in CategoryResult(score: nil, detected: false, reason: "the reply is empty") },
+        findings: [])
+    }
+    var run = EvaluationRun(
+      pack: pack, analysis: TextAnalysis(normalized: normalized, language: language), context: context, library: library)
+    return run.evaluate(id: id)
+  }
+
+  /// What the evaluator reads from a customer's message: upset, confused, giving feedback.
+  public func customerSignals(_ message: String, language: Language? = nil) -> CustomerSignals {
+    let normalized = NormalizedText(message)
+    let lang = language ?? normalized.detectedLanguage ?? .en
+    guard let pack = library.pack(for: lang) ?? library.pack(for: lang == .ko ? .en : .ko) else { return CustomerSignals() }
+    let hits = HitIndex(pack: pack, view: normalized.view)
+    return CustomerSignals(pack: pack, hits: hits)
+  }
+}
+
+/// The customer's state as read from their message by the packs' `customer-…` sets.
+public struct CustomerSignals: Sendable, Hashable {
+  public var upset = false
+  public var confused = false
+  public var feedback = false
+
+  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false) {
+    self.upset = upset
+    self.confused = confused
+    self.feedback = feedback
+  }
+
+  init(pack: GuidelinePack, hits: HitIndex) {
+    func any(_ name: String) -> Bool { pack.setLists[name].map { !hits.hits(in: $0).isEmpty } ?? false }
+    upset = any("customer-upset")
+    confused = any("customer-confused")
+    feedback = any("customer-feedback") || upset
+  }
+}
+
+/// Phrase occurrences of one text, grouped by list.
+struct HitIndex {
+  struct Hit {
+    var list: Int32
+    var entry: Int32
+    var start: Int
+    var end: Int
+  }
+
+  var hits: [Hit] = []
+
+  init(pack: GuidelinePack, view: [UInt32]) {
+    let matcher = pack.matcher
+    var found: [Hit] = []
+    let n = view.count
+    matcher.scan(view, in: 0..<n) { pattern, end in
+      let p = matcher.patterns[Int(pattern)]
+      let start = matcher.start(of: pattern, endingAt: end, in: view)
+      if !p.openStart && p.startsWithWord {
+        var b = start - 1
+        while b >= 0 && view[b] == NormalizedText.ignorable { b -= 1 }
+        if b >= 0 && PhraseMatcher.isWordScalar(view[b]) { return }
+      }
+      if !p.openEnd && p.endsWithWord && end < n && PhraseMatcher.isWordScalar(view[end]) { return }
+      for m in pack.memberships[Int(pattern)] { found.append(Hit(list: m.list, entry: m.entry, start: start, end: end)) }
+    }
+    found.sort { ($0.list, $0.start, $0.end) < ($1.list, $1.start, $1.end) }
+    hits = found
+  }
+
+  /// The occurrences of one list, in text order.
+  func hits(in list: Int32) -> ArraySlice<Hit> {
+    var lo = 0, hi = hits.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if hits[mid].list < list { lo = mid + 1 } else { hi = mid }
+    }
+    var end = lo
+    while end < hits.count && hits[end].list == list { end += 1 }
+    return hits[lo..<end]
+  }
+}

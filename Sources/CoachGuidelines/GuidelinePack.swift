@@ -1,0 +1,174 @@
+import CoachDiagnostics
+import CoachText
+
+/// All rules of one language, compiled: every phrase of every rule, condition and set goes into
+/// one `PhraseMatcher`, and each phrase knows which lists it belongs to.
+public struct GuidelinePack: Sendable {
+  public let language: Language
+  public let rules: [GuidelineRule]
+  let matcher: PhraseMatcher
+  /// For each matcher pattern: the (list, entry) pairs it belongs to.
+  let memberships: [[(list: Int32, entry: Int32)]]
+  /// Replacement text per list entry (plain-language lists), indexed [list][entry].
+  let replacements: [[String?]]
+  /// Lists a rule's trigger reads (its own phrases and the sets it names).
+  let triggerLists: [[Int32]]
+  /// Per rule, per condition block: the lists it reads.
+  let conditionLists: [[[Int32]]]
+  /// Per rule: the list of a check's `@set`, if any.
+  let checkLists: [Int32?]
+  /// Lists of the named sets, by name.
+  let setLists: [String: Int32]
+  let listCount: Int
+  let regexCache: RegexCache
+
+  /// Compiles rules and sets; reports unknown set references and rules that can never fire.
+  static func compile(language: Language, rules: [GuidelineRule], sets: [PhraseSet]) -> (GuidelinePack, [Diagnostic]) {
+    var diagnostics: [Diagnostic] = []
+    var listEntries: [[PhraseEntry]] = []
+    var setLists: [String: Int32] = [:]
+    var setReferencesOfSet: [Int32: [(String, SourceLocation)]] = [:]
+    func newList(_ entries: [PhraseEntry]) -> Int32 {
+      listEntries.append(entries)
+      return Int32(listEntries.count - 1)
+    }
+    var seenSets: [String: SourceLocation] = [:]
+    for set in sets {
+      if let first = seenSets[set.name] {
+        diagnostics.append(
+          .error("duplicate-set", "set '\(set.name)' is defined twice", at: set.block.location, notes: [.note("first defined here", at: first)]))
+        continue
+      }
+      seenSets[set.name] = set.block.location
+      let list = newList(set.block.entries)
+      setLists[set.name] = list
+      setReferencesOfSet[list] = set.block.setReferences
+    }
+    // Sets may include other sets (one level is enough for lists like @time).
+    var setIncludes: [Int32: [Int32]] = [:]
+    func resolve(_ references: [(name: String, location: SourceLocation)]) -> [Int32] {
+      references.compactMap { reference in
+        if let list = setLists[reference.name] { return list }
+        diagnostics.append(
+          .error(
+            "unknown-set", "unknown set '@\(reference.name)' in the \(language.rawValue) pack", at: reference.location,
+            notes: closestMatch(to: reference.name, among: setLists.keys.sorted()).map { [.note("did you mean '@\($0)'?")] } ?? []))
+        return nil
+      }
+    }
+    for (list, references) in setReferencesOfSet.sorted(by: { $0.key < $1.key }) {
+      setIncludes[list] = resolve(references.map { (name: $0.0, location: $0.1) })
+    }
+    func expand(_ lists: [Int32]) -> [Int32] {
+      var out: [Int32] = []
+      var seen = Set<Int32>()
+      var stack = lists
+      while let l = stack.popLast() {
+        guard seen.insert(l).inserted else { continue }
+        out.append(l)
+        stack += setIncludes[l] ?? []
+      }
+      return out.sorted()
+    }
+
+    var triggerLists: [[Int32]] = []
+    var conditionLists: [[[Int32]]] = []
+    var checkLists: [Int32?] = []
+    for rule in rules {
+      var trigger: [Int32] = []
+      if let phrases = rule.phrases {
+        if !phrases.entries.isEmpty { trigger.append(newList(phrases.entries)) }
+        trigger += resolve(phrases.setReferences)
+      }
+      triggerLists.append(expand(trigger))
+      var blocks: [[Int32]] = []
+      for condition in rule.conditions {
+        var lists: [Int32] = []
+        if !condition.block.entries.isEmpty { lists.append(newList(condition.block.entries)) }
+        lists += resolve(condition.block.setReferences)
+        blocks.append(expand(lists))
+      }
+      conditionLists.append(blocks)
+      if let name = rule.check?.setReference {
+        checkLists.append(resolve([(name: name, location: rule.location)]).first)
+      } else {
+        checkLists.append(nil)
+      }
+    }
+
+    // One pattern per distinct (folded phrase, open start, open end).
+    var patternIndex: [PatternKey: Int32] = [:]
+    var phrases: [(scalars: [UInt32], openStart: Bool, openEnd: Bool)] = []
+    var memberships: [[(list: Int32, entry: Int32)]] = []
+    var replacements: [[String?]] = []
+    for (list, entries) in listEntries.enumerated() {
+      replacements.append(entries.map(\.replacement))
+      for (entryIndex, entry) in entries.enumerated() {
+        for expansion in entry.expansions {
+          var scalars = NormalizedText.foldedScalars(expansion.text.replacingAll("\\#", with: "\u{E000}").replacingAll("#", with: "0"))
+          scalars = scalars.map { $0 == 0xE000 ? 0x23 : $0 }
+          guard !scalars.isEmpty else { continue }
+          let openEnd = expansion.openEnd || (language == .ko && scalars.last.map(Hangul.isHangul) == true)
+          let key = PatternKey(scalars: scalars, openStart: expansion.openStart, openEnd: openEnd)
+          let index: Int32
+          if let existing = patternIndex[key] {
+            index = existing
+          } else {
+            index = Int32(phrases.count)
+            patternIndex[key] = index
+            phrases.append((scalars, expansion.openStart, openEnd))
+            memberships.append([])
+          }
+          if !memberships[Int(index)].contains(where: { $0.list == Int32(list) && $0.entry == Int32(entryIndex) }) {
+            memberships[Int(index)].append((Int32(list), Int32(entryIndex)))
+          }
+        }
+      }
+    }
+
+    // A rule whose every trigger phrase contains one of its own "not-in-…" phrases never fires.
+    for (r, rule) in rules.enumerated() where !triggerLists[r].isEmpty {
+      let negative = zip(rule.conditions, conditionLists[r]).filter { $0.0.scope.isNegative && $0.0.scope != .notInCustomer }
+        .flatMap { $0.1 }
+      guard !negative.isEmpty else { continue }
+      let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map { NormalizedText.foldedScalars($0.text) }
+      let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map { NormalizedText.foldedScalars($0.text) }
+      if !triggers.isEmpty && triggers.allSatisfy({ t in blocking.contains { b in !b.isEmpty && t.containsSubsequence(b) } }) {
+        diagnostics.append(
+          .error(
+            "never-matches", "every phrase of rule '\(rule.id)' contains a phrase of its own 'not-in-…' block, so it can never fire",
+            at: rule.location))
+      }
+    }
+
+    let pack = GuidelinePack(
+      language: language, rules: rules, matcher: PhraseMatcher(phrases: phrases), memberships: memberships,
+      replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists, checkLists: checkLists,
+      setLists: setLists, listCount: listEntries.count, regexCache: RegexCache(rules: rules))
+    return (pack, diagnostics)
+  }
+
+  struct PatternKey: Hashable {
+    var scalars: [UInt32]
+    var openStart: Bool
+    var openEnd: Bool
+  }
+
+  /// The rule with this id or alias.
+  public func rule(_ id: String) -> GuidelineRule? {
+    rules.first { $0.id == id } ?? rules.first { $0.aliases.contains(id) }
+  }
+
+  public var phraseCount: Int { matcher.patterns.count }
+}
+
+extension Array where Element == UInt32 {
+  func containsSubsequence(_ needle: [UInt32]) -> Bool {
+    guard needle.count <= count else { return false }
+    if needle.isEmpty { return true }
+    for start in 0...(count - needle.count) where self[start] == needle[0] {
+      if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+    }
+    return false
+  }
+}

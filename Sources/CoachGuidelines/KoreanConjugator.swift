@@ -1,0 +1,137 @@
+import CoachText
+
+/// Turns a Korean dictionary form (`죄송하다`, `드리다`, `고맙다`) into the surface prefixes every
+/// conjugation starts with, so a substring matcher finds 죄송합니다, 죄송해요, 죄송했습니다,
+/// 죄송하게 생각합니다 … from one entry.
+///
+/// Korean endings fuse into the stem's last syllable (하+ㅂ니다 → 합니다, 하+여 → 해,
+/// 드리+어 → 드려, 고맙+어 → 고마워), so the prefixes are the stem plus its fused variants.
+enum KoreanConjugator {
+  static func surfacePrefixes(of dictionaryForm: String) -> [String] {
+    var scalars = Array(dictionaryForm.unicodeScalars.map(\.value))
+    scalars.removeLast()  // 다
+    guard let last = scalars.last, Hangul.isSyllable(last) else { return [string(scalars)] }
+    let base = Array(scalars.dropLast())
+    var forms: [[UInt32]] = [scalars]
+    func add(_ syllables: UInt32...) { forms.append(base + syllables) }
+    let tail = Hangul.tail(last), vowel = Hangul.vowel(last), lead = Hangul.lead(last)
+    if tail == 0 {
+      add(Hangul.withTail(last, Hangul.Tail.bieup))
+      add(Hangul.withTail(last, Hangul.Tail.nieun))
+      add(Hangul.withTail(last, Hangul.Tail.rieul))
+      add(Hangul.withTail(last, Hangul.Tail.mieum))
+      var infinitive: [UInt32] = []
+      switch vowel {
+      case Hangul.Vowel.a where lead == 18:  // 하 → 해, 하여
+        infinitive = [Hangul.compose(lead: lead, vowel: Hangul.Vowel.ae)]
+        forms.append(scalars + [S("여")])
+      case Hangul.Vowel.i: infinitive = [Hangul.compose(lead: lead, vowel: Hangul.Vowel.yeo)]
+      case Hangul.Vowel.o:
+        infinitive = [Hangul.compose(lead: lead, vowel: Hangul.Vowel.wa)]
+        forms.append(scalars + [S("아")])
+      case Hangul.Vowel.u:
+        infinitive = [Hangul.compose(lead: lead, vowel: Hangul.Vowel.wo)]
+        forms.append(scalars + [S("어")])
+      case Hangul.Vowel.oe:
+        infinitive = [Hangul.compose(lead: lead, vowel: Hangul.Vowel.wae)]
+        forms.append(scalars + [S("어")])
+      case Hangul.Vowel.wi: forms.append(scalars + [S("어")])
+      case Hangul.Vowel.eu:
+        if lead == 5, let previous = base.last, Hangul.isSyllable(previous) {  // 르 irregular: 모르 → 몰라
+          let bright = [Hangul.Vowel.a, Hangul.Vowel.o].contains(Hangul.vowel(previous))
+          let newPrevious = Hangul.withTail(previous, Hangul.Tail.rieul)
+          let ra = Hangul.compose(lead: 5, vowel: bright ? Hangul.Vowel.a : Hangul.Vowel.eo)
+          forms.append(Array(base.dropLast()) + [newPrevious, ra])
+          forms.append(Array(base.dropLast()) + [newPrevious, Hangul.withTail(ra, Hangul.Tail.ssangSiot)])
+        } else {
+          let bright = base.last.map { [Hangul.Vowel.a, Hangul.Vowel.o].contains(Hangul.vowel($0)) } ?? false
+          infinitive = [Hangul.compose(lead: lead, vowel: bright ? Hangul.Vowel.a : Hangul.Vowel.eo)]
+        }
+      default: break  // 가, 서, 내, 세, 켜: the infinitive is the stem itself
+      }
+      if let syllable = infinitive.first {
+        add(syllable)
+        add(Hangul.withTail(syllable, Hangul.Tail.ssangSiot))
+      } else if [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.ae, Hangul.Vowel.e, Hangul.Vowel.yeo].contains(vowel) {
+        add(Hangul.withTail(last, Hangul.Tail.ssangSiot))
+      }
+    } else if tail == Hangul.Tail.bieup {
+      // ㅂ irregular (고맙다 → 고마워, 번거롭다 → 번거로우셨): harmless extra prefixes for regular stems.
+      let open = Hangul.withTail(last, 0)
+      forms.append(base + [open, S("우")])
+      forms.append(base + [open, S("워")])
+      forms.append(base + [open, S("웠")])
+      forms.append(base + [open, S("운")])
+      forms.append(base + [open, S("울")])
+      forms.append(base + [open, S("와")])
+      forms.append(base + [open, S("왔")])
+    } else if tail == Hangul.Tail.rieul {
+      let open = Hangul.withTail(last, 0)
+      forms.append(base + [open])  // 힘드셨, 힘드니
+      add(Hangul.withTail(last, Hangul.Tail.bieup))
+      add(Hangul.withTail(last, Hangul.Tail.nieun))
+    }
+    var seen = Set<[UInt32]>()
+    return forms.filter { seen.insert($0).inserted }.map(string)
+  }
+
+  /// Spacing variants: auxiliaries and 님 are written both with and without a space
+  /// (해 드리겠습니다 / 해드리겠습니다, 김민수 님 / 김민수님).
+  static func spacingVariants(of phrase: String) -> [String] {
+    var variants: Set<String> = [phrase]
+    let attachable = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "드릴", "보겠", "봐", "봤", "님"]
+    for aux in attachable {
+      for v in Array(variants) {
+        if v.contains(" " + aux) { variants.insert(v.replacingAll(" " + aux, with: aux)) }
+        if let r = v.range(of: aux), r.lowerBound > v.startIndex, v[v.index(before: r.lowerBound)] != " " {
+          let before = v[v.index(before: r.lowerBound)]
+          if let scalar = before.unicodeScalars.first, Hangul.isSyllable(scalar.value) {
+            variants.insert(v.replacingAll(aux, with: " " + aux))
+          }
+        }
+      }
+      if variants.count > 8 { break }
+    }
+    return variants.sorted()
+  }
+
+  private static func S(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
+  private static func string(_ scalars: [UInt32]) -> String {
+    var s = String.UnicodeScalarView()
+    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
+    return String(s)
+  }
+}
+
+extension String {
+  func replacingAll(_ target: String, with replacement: String) -> String {
+    guard !target.isEmpty else { return self }
+    var result = ""
+    var rest = self[...]
+    while let r = rest.range(of: target) {
+      result += rest[..<r.lowerBound]
+      result += replacement
+      rest = rest[r.upperBound...]
+    }
+    return result + rest
+  }
+}
+
+extension Substring {
+  func range(of target: String) -> Range<Substring.Index>? {
+    guard !target.isEmpty else { return nil }
+    var i = startIndex
+    while i < endIndex {
+      if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
+      i = index(after: i)
+    }
+    return nil
+  }
+}
+
+extension String {
+  func range(of target: String) -> Range<String.Index>? {
+    let sub = self[...]
+    return sub.range(of: target)
+  }
+}

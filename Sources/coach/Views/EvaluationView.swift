@@ -1,0 +1,108 @@
+import CoachDiagnostics
+import CoachGuidelines
+import CoachTerminal
+import CoachText
+
+/// Renders an evaluation for people: category bars, the evidence quoted, and tips.
+struct EvaluationView {
+  var evaluation: Evaluation
+  var styler: Styler
+  var width: Int
+  /// Show categories that could not be judged, with the reason.
+  var showUnjudged = true
+  /// How many tips to print.
+  var tipCount = 2
+
+  func render() -> String {
+    var out = ""
+    let overall = evaluation.overall
+    out += "  " + styler(.emphasis, "Overall") + "  " + styler(StyleRole.forScore(overall), pad("\(overall)", to: 3, align: .right))
+      + "/100  " + scoreBar(overall, width: 20, styler: styler)
+    if let level = evaluation.speechLevel {
+      let role: StyleRole = level == .mixed || level == .informal ? .bad : .good
+      out += "   " + styler(.muted, "speech level") + " " + styler(role, level.rawValue + " (" + level.koreanName + ")")
+    }
+    out += "\n\n"
+    out += categoryLines().joined(separator: "\n") + "\n"
+    let strengths = evaluation.findings.filter { $0.kind == .strength }
+    let issues = evaluation.findings.filter { $0.kind == .issue }.sorted { ($0.severity, $0.start) < ($1.severity, $1.start) }
+    if !strengths.isEmpty {
+      out += "\n  " + styler(.emphasis, "What worked") + "\n"
+      for finding in strengths { out += findingLines(finding) }
+    }
+    if !issues.isEmpty {
+      out += "\n  " + styler(.emphasis, "To improve") + "\n"
+      for finding in issues { out += findingLines(finding) }
+    }
+    let tips = Self.tips(from: evaluation, count: tipCount)
+    if !tips.isEmpty {
+      out += "\n  " + styler(.emphasis, "Tips") + "\n"
+      for (i, tip) in tips.enumerated() {
+        let lines = wrap(TerminalText.safe(tip), width: max(20, width - 7))
+        for (j, line) in lines.enumerated() { out += (j == 0 ? "  \(i + 1). " : "     ") + styler(.coach, line) + "\n" }
+      }
+    }
+    return out
+  }
+
+  func categoryLines() -> [String] {
+    Category.allCases.compactMap { category in
+      let result = evaluation[category]
+      let label = pad(category.title, to: 16)
+      guard let score = result.score else {
+        guard showUnjudged else { return nil }
+        let reason = truncate(result.reason ?? "not judged", toWidth: max(10, width - 36))
+        return "  " + label + scoreBar(nil, width: 12, styler: styler) + "  " + styler(.muted, "n/a  " + reason)
+      }
+      let mark = result.detected ? styler(.good, "✓") : " "
+      return "  " + label + scoreBar(score, width: 12, styler: styler) + "  " + styler(StyleRole.forScore(score), pad("\(score)", to: 3, align: .right)) + " " + mark
+    }
+  }
+
+  func findingLines(_ finding: Finding) -> String {
+    let icon: String
+    switch (finding.kind, finding.severity) {
+    case (.strength, _): icon = styler(.good, "✓")
+    case (.issue, .critical): icon = styler(.bad, "✗")
+    case (.issue, .warning): icon = styler(.warning, "!")
+    case (.issue, .info): icon = styler(.muted, "·")
+    }
+    let evidence = finding.excerpt.isEmpty ? styler(.muted, "(not in the reply)") : "“" + TerminalText.safe(oneLine(finding.excerpt)) + "”"
+    var out = "   \(icon) " + styler(.muted, finding.category.title.lowercased() + ":") + " " + truncate(evidence, toWidth: max(20, width - 24)) + "\n"
+    for line in wrap(TerminalText.safe(finding.message), width: max(20, width - 7)) { out += "       " + line + "\n" }
+    if let suggestion = finding.suggestion {
+      let lines = wrap(TerminalText.safe("Try: " + suggestion), width: max(20, width - 7))
+      for line in lines { out += "       " + styler(.coach, line) + "\n" }
+    }
+    out += "       " + styler(.muted, "[\(finding.rule)]") + "\n"
+    return out
+  }
+
+  func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).joined(separator: " ")
+  }
+
+  /// The most useful suggestions: critical first, then warnings, one per category.
+  static func tips(from evaluation: Evaluation, count: Int) -> [String] {
+    var seen = Set<Category>()
+    var tips: [String] = []
+    for finding in evaluation.findings.filter({ $0.kind == .issue && $0.suggestion != nil }).sorted(by: { $0.severity < $1.severity }) {
+      guard seen.insert(finding.category).inserted, let suggestion = finding.suggestion else { continue }
+      tips.append(finding.message + " " + "Try: " + suggestion)
+      if tips.count == count { break }
+    }
+    return tips
+  }
+}
+
+extension SpeechLevel {
+  /// The Korean name of the level.
+  var koreanName: String {
+    switch self {
+    case .formal: "하십시오체"
+    case .polite: "해요체"
+    case .informal: "반말"
+    case .mixed: "반말 섞임"
+    }
+  }
+}
