@@ -156,7 +156,7 @@ struct EvaluationRun {
   func extendedEnd(_ start: Int, _ end: Int) -> Int {
     var e = end
     if analysis.language == .ko {
-      while e < view.count && !Chars_isBreak(view[e]) && !isTrailingPunctuation(view[e]) { e += 1 }
+      while e < view.count && PhraseMatcher.isWordScalar(view[e]) && !(view[e] >= 0x3131 && view[e] <= 0x318E) { e += 1 }
     } else if e > 0 && PhraseMatcher.isWordScalar(view[e - 1]) {
       while e < view.count && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
     }
