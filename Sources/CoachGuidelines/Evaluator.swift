@@ -58,7 +58,7 @@ public struct CustomerSignals: Sendable, Hashable {
   }
 
   init(pack: GuidelinePack, hits: HitIndex) {
-    func any(_ name: String) -> Bool { pack.setLists[name].map { !hits.hits(in: $0).isEmpty } ?? false }
+    func any(_ name: String) -> Bool { pack.setListsExpanded[name].map { $0.contains { !hits.hits(in: $0).isEmpty } } ?? false }
     upset = any("customer-upset")
     confused = any("customer-confused")
     feedback = any("customer-feedback") || upset

@@ -8,6 +8,9 @@ do {
   switch arguments.first {
   case "accuracy": try runAccuracy(Array(arguments.dropFirst()))
   case "evaluator": try runEvaluatorBenchmark(Array(arguments.dropFirst()))
+  case "stages": try runStageBenchmark(Array(arguments.dropFirst()))
+  case "profile-evaluate": try runProfileEvaluate(Array(arguments.dropFirst()))
+  case "profile-json": try runProfileJSON(Array(arguments.dropFirst()))
   default:
     print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB]")
     exit(64)
