@@ -12,6 +12,7 @@
 /// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply |
 /// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
 /// | `repeated-sentence` | the same sentence written twice or more |
+/// | `whole-reply` | once, spanning the reply (for rules that are all conditions) |
 public struct BuiltinCheck: Sendable, Hashable {
   public enum Name: String, Sendable, CaseIterable {
     case banmalSentence = "banmal-sentence"
@@ -24,6 +25,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case echoesCustomer = "echoes-customer"
     case missing
     case repeatedSentence = "repeated-sentence"
+    case wholeReply = "whole-reply"
   }
 
   public var name: Name

@@ -30,6 +30,9 @@ extension EvaluationRun {
       return detected.contains(rule.category) ? [] : [0..<0]
     case .repeatedSentence:
       return repeatedSentences()
+    case .wholeReply:
+      guard let first = sentences.first, let last = sentences.last else { return [] }
+      return [first.range.lowerBound..<last.range.upperBound]
     }
   }
 

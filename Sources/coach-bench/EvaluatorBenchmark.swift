@@ -1,0 +1,87 @@
+import CoachGuidelines
+import Foundation
+
+/// `coach-bench evaluator [MB]`: builds a mixed Korean/English corpus of realistic replies
+/// (default 50 MB), scores every reply with both full packs on one core, and prints replies/s,
+/// MB/s and peak memory (VmHWM).
+func runEvaluatorBenchmark(_ arguments: [String]) throws {
+  let megabytes = arguments.first.flatMap(Int.init) ?? 50
+  let library = try GuidelineLibrary.loadDefault()
+  let evaluator = Evaluator(library: library)
+  let corpus = BenchmarkCorpus.replies(totalBytes: megabytes * 1_000_000)
+  let bytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
+  // Warm up.
+  for reply in corpus.prefix(2000) { _ = evaluator.evaluate(reply.text, context: reply.context) }
+  let start = DispatchTime.now()
+  var checksum = 0
+  for reply in corpus { checksum &+= evaluator.evaluate(reply.text, context: reply.context).overall }
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  print("evaluator benchmark (release build expected; one core)")
+  print(String(format: "  replies      %d (%.1f MB, %d%% Korean)", corpus.count, Double(bytes) / 1e6, BenchmarkCorpus.koreanShare))
+  print(String(format: "  time         %.2f s", seconds))
+  print(String(format: "  throughput   %.0f replies/s, %.1f MB/s", Double(corpus.count) / seconds, Double(bytes) / 1e6 / seconds))
+  print("  peak memory  \(peakMemory())  (includes the corpus held in memory)")
+  print("  checksum     \(checksum)")
+}
+
+/// Peak resident set size of this process (VmHWM).
+func peakMemory() -> String {
+  guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "unknown" }
+  return status.split(separator: "\n").first { $0.hasPrefix("VmHWM") }.map { String($0.dropFirst(6)).trimmingCharacters(in: .whitespaces) } ?? "unknown"
+}
+
+/// A deterministic corpus of customer-service replies built from phrase pieces.
+enum BenchmarkCorpus {
+  static let koreanShare = 50
+
+  struct Reply {
+    var text: String
+    var context: EvaluationContext
+  }
+
+  static let koPieces = [
+    "김민수 고객님, 안녕하세요.", "주문하신 상품이 늦게 도착해서 많이 답답하셨겠어요.", "배송이 지연되어 불편을 드려 정말 죄송합니다.",
+    "확인해 보니 택배사 물류센터에서 분류가 늦어지고 있습니다.", "오늘 오후 6시까지 다시 발송하고 송장 번호를 문자로 보내 드리겠습니다.",
+    "환불을 원하시면 3영업일 안에 처리해 드릴 수 있습니다.", "불편한 점을 자세히 알려 주셔서 감사합니다.", "다른 궁금한 점이 있으면 언제든 말씀해 주세요.",
+    "지금 앱에서 정상적으로 보이시나요?", "죄송하지만 규정상 환불은 불가합니다.", "고객님이 주소를 잘못 입력하셨네요.", "환불은 안 돼.",
+    "확인 후 연락드릴게요.", "그런 불만은 처음입니다.", "익일 중 회신 예정입니다.", "불편하셨다면 죄송합니다.", "알겠습니다.",
+    "커피 나오셨습니다.", "잠시만 기다려 주세요.", "이번 주 금요일까지 교환 상품을 보내 드릴게요.",
+  ]
+  static let enPieces = [
+    "Hi Sarah,", "I'm so sorry your order arrived late.", "That must be really frustrating after waiting all week.",
+    "Thank you for letting us know and for your patience.", "I've issued a full refund today; you'll see it within 3 business days.",
+    "I'll email you the tracking number by 5 pm.", "Is there anything else I can help you with?", "Sorry for any inconvenience.",
+    "Unfortunately our policy doesn't allow refunds.", "You should have read the terms.", "Please calm down.", "Noted.",
+    "We will get back to you as soon as possible.", "Pursuant to our terms, we are unable to commence a reimbursement.",
+    "NO ONE ELSE HAS COMPLAINED!!!", "Did that fix the problem?", "You can choose a replacement or a refund.",
+    "Thanks for your feedback.", "Our team will look into it.", "Let me check that for you right now.",
+  ]
+  static let koCustomers = ["배송이 왜 이렇게 늦어요? 벌써 세 번째 문의예요!", "앱에서 결제 내역을 어떻게 보는지 모르겠어요.", "상품이 파손돼서 왔어요."]
+  static let enCustomers = ["Where is my order?! This is the third time I'm asking.", "I don't understand how to reset my password.", "The item arrived broken."]
+
+  static func replies(totalBytes: Int) -> [Reply] {
+    var state: UInt64 = 0x9E3779B97F4A7C15
+    func next() -> Int {
+      state &+= 0x9E3779B97F4A7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
+      z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
+      return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+    }
+    var out: [Reply] = []
+    var bytes = 0
+    while bytes < totalBytes {
+      let korean = next() % 100 < koreanShare
+      let pieces = korean ? koPieces : enPieces
+      let count = 2 + next() % 4
+      let text = (0..<count).map { _ in pieces[next() % pieces.count] }.joined(separator: " ")
+      let customers = korean ? koCustomers : enCustomers
+      let context = EvaluationContext(
+        customerMessage: next() % 3 == 0 ? nil : customers[next() % customers.count],
+        customerName: korean ? "김민수" : "Sarah Lee", companyAtFault: next() % 2 == 0)
+      out.append(Reply(text: text, context: context))
+      bytes += text.utf8.count
+    }
+    return out
+  }
+}
