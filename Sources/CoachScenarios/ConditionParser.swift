@@ -65,7 +65,10 @@ struct ConditionParser {
   }
 
   private mutating func parseUnary() throws(SyntaxError) -> Condition {
-    guard let token = peek else { throw failAtEnd("expected a condition") }
+    guard let token = peek else {
+      let previous = index > 0 ? " after '\(tokens[index - 1].text)'" : ""
+      throw failAtEnd("expected a condition\(previous)")
+    }
     if token.isWord("not") {
       index += 1
       return .not(try parseUnary())

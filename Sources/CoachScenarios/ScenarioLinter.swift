@@ -16,7 +16,10 @@ struct ScenarioLinter {
     let definitions = checkIDs(scenario, into: &diagnostics)
     checkNodes(scenario, definitions: definitions, into: &diagnostics)
     checkEndings(scenario, into: &diagnostics)
-    checkReachability(scenario, definitions: definitions, into: &diagnostics)
+    // Reachability follows the branches; with a misspelt or doubled name it would only echo that mistake.
+    if !diagnostics.contains(where: { $0.code == "unknown-target" || $0.code == "duplicate-node" }) {
+      checkReachability(scenario, definitions: definitions, into: &diagnostics)
+    }
     checkLanguage(scenario, into: &diagnostics)
     checkRules(scenario, into: &diagnostics)
     scenario.diagnostics += diagnostics

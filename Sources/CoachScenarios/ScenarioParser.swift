@@ -96,6 +96,8 @@ enum ScenarioParser {
     enum Current { case none, node(Int), ending(Int) }
     var current = Current.none
     var headerLocations: [String: SourceLocation] = [:]
+    /// The last line with something other than blanks and comments.
+    var lastContentLine = 0
 
     init(source: SourceText, parsed: ParsedScenario) {
       self.source = source
@@ -112,6 +114,7 @@ enum ScenarioParser {
 
     mutating func parseLine(_ line: Line) {
       guard !line.isEmpty else { return }
+      lastContentLine = line.number
       let content = line.content
       switch section {
       case .header:
@@ -132,11 +135,13 @@ enum ScenarioParser {
     }
 
     mutating func finish() {
+      // Reported on the line after the last one with content, where the marker belongs.
+      let end = source.location(line: lastContentLine + 1, column: 1)
       switch section {
       case .header:
-        error("syntax", "missing '---' after the header (and the script after it)", source.endLocation)
+        error("syntax", "missing '---' after the header (and the script after it)", end)
       case .body:
-        error("syntax", "missing '===' at the end of the scenario", source.endLocation)
+        error("syntax", "missing '===' at the end of the scenario", end)
       case .trailer:
         break
       }

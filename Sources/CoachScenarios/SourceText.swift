@@ -91,11 +91,6 @@ struct SourceText {
   func location(line: Int, column: Int, length: Int? = nil) -> SourceLocation {
     SourceLocation(path: path, line: line, column: column, endColumn: length.map { column + max(1, $0) })
   }
-
-  /// The location just after the last line (for "missing … at the end" diagnostics).
-  var endLocation: SourceLocation {
-    SourceLocation(path: path, line: lines.count + 1, column: 1)
-  }
 }
 
 /// A 64-bit FNV-1a hash of bytes, as 16 hex digits: the content hash of a scenario file.
