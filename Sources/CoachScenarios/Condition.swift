@@ -1,5 +1,7 @@
 import CoachGuidelines
 import CoachText
+import CoachDiagnostics
+import Foundation
 
 /// A branch condition over the evaluation of the trainee's reply and the customer's mood.
 ///
@@ -132,4 +134,22 @@ public struct ConditionFacts: Sendable {
   }
 
   func canonicalRuleID(_ id: String) -> String { library?.rule(id)?.id ?? id }
+}
+
+extension Condition {
+  /// Parses a condition written as in a branch (`apology detected and mood >= 8`).
+  ///
+  /// Diagnostics are located on line 1 of `path`, columns counting from the condition's start.
+  /// Rule ids are not checked here (the linter checks them against the packs).
+  public static func parse(_ text: String, path: String = "<condition>") -> (condition: Condition?, diagnostics: [Diagnostic]) {
+    let source = SourceText(data: Data(text.utf8), path: path)
+    let scalars = source.lines.first ?? []
+    let tokens = ConditionLexer.tokens(scalars, from: 0, to: scalars.count)
+    guard !tokens.isEmpty else {
+      return (nil, [.error("bad-condition", "expected a condition", at: source.location(line: 1, column: 1))])
+    }
+    var parser = ConditionParser(tokens: tokens, source: source, line: 1, endColumn: scalars.count + 1)
+    let condition = parser.parse()
+    return (parser.diagnostics.hasErrors ? nil : condition, parser.diagnostics)
+  }
 }
