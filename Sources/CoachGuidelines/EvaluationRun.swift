@@ -146,7 +146,9 @@ struct EvaluationRun {
   /// Korean matches cover whole words: a `*` phrase found inside a word starts the evidence at
   /// the word's start (`정말죄송합니다`).
   func extendedStart(_ start: Int) -> Int {
-    guard analysis.language == .ko else { return start }
+    guard analysis.language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
+      return start
+    }
     var s = start
     while s > 0 && PhraseMatcher.isWordScalar(view[s - 1]) { s -= 1 }
     return s
@@ -211,6 +213,8 @@ struct EvaluationRun {
     }
   }
 }
+
+@inline(__always) func Chars_isLatin(_ v: UInt32) -> Bool { v >= 0x61 && v <= 0x7A }
 
 @inline(__always) func Chars_isBreak(_ v: UInt32) -> Bool { v == 0x20 || v == 0x0A }
 

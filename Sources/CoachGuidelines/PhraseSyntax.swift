@@ -99,8 +99,8 @@ enum PhraseSyntax {
       if form.hasSuffix("~") {
         conjugate = true
         form.removeLast()
-      } else if form.contains("~") {
-        throw .conjugationNeedsDictionaryForm(form)
+      } else if form.contains("다~") {
+        throw .conjugationNeedsDictionaryForm(form)  // `다~` must end the phrase
       }
       let collapsed = form.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
       guard !collapsed.isEmpty else { continue }
