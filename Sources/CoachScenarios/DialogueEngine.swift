@@ -50,11 +50,21 @@ public struct DialogueEngine: Sendable {
   }
 
   /// The context the next reply is scored in: the customer's current line, their name,
-  /// whether the company is at fault, the scenario's language, and whether the reply is final.
+  /// whether an apology is still owed, the scenario's language, and whether the reply is final.
+  ///
+  /// The evaluator judges one reply at a time, so it would expect an apology in every reply of
+  /// an at-fault scenario. In a conversation one clear apology is enough (apologising in every
+  /// turn is over-apologising), so once a reply has made one, the company counts as no longer
+  /// owing it: later replies are scored with `companyAtFault: false`.
   public func context(for state: DialogueState) -> EvaluationContext {
     EvaluationContext(
-      customerMessage: state.customerLine, customerName: scenario.customerName, companyAtFault: scenario.companyAtFault,
+      customerMessage: state.customerLine, customerName: scenario.customerName, companyAtFault: apologyOwed(state),
       isFinalReply: nextReplyIsFinal(state), language: scenario.language)
+  }
+
+  /// Whether the next reply still owes the customer an apology.
+  public func apologyOwed(_ state: DialogueState) -> Bool {
+    scenario.companyAtFault && !state.history.contains { $0.evaluation[.apology].detected }
   }
 
   /// Scores a reply in the state's context without moving the conversation (for previews).

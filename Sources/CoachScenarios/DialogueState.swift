@@ -50,6 +50,12 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
     public var category: Category
     public var score: Int?
     public var detected: Bool
+
+    public init(category: Category, score: Int?, detected: Bool) {
+      self.category = category
+      self.score = score
+      self.detected = detected
+    }
   }
 
   public var overall: Int
@@ -66,5 +72,9 @@ public struct EvaluationSummary: Sendable, Hashable, Codable {
       CategoryScore(category: $0, score: evaluation[$0].score, detected: evaluation[$0].detected)
     }
     rules = Array(Set(evaluation.findings.map(\.rule))).sorted()
+  }
+
+  public subscript(_ category: Category) -> CategoryScore {
+    categories.first { $0.category == category } ?? CategoryScore(category: category, score: nil, detected: false)
   }
 }

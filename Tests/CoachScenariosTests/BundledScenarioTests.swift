@@ -88,6 +88,9 @@ struct BundledScenarioTests {
         let outcomes = try engine.play(trainee.replies, seed: seed)
         let reached = outcomes.last?.state.ending
         let transcript = Self.transcript(outcomes)
+        if seed == 0, ProcessInfo.processInfo.environment["COACH_PRINT_PLAYS"] != nil {
+          print("== \(id) trainee \(trainee.name) -> \(trainee.ending)\n\(transcript)")
+        }
         let location = SourceLocation(fileID: "CoachScenariosTests/\(id).play", filePath: path, line: trainee.line, column: 1)
         #expect(
           reached == expected.id, "\(id) trainee \(trainee.name), seed \(seed): reached \(reached ?? "no ending")\n\(transcript)",

@@ -143,6 +143,10 @@ struct DialogueEngineTests {
     #expect(context.companyAtFault == true)
     #expect(context.language == .ko)
     #expect(context.isFinalReply == false)
+    let apologised = try Self.engine.respond(Self.apology, to: state)
+    #expect(Self.engine.context(for: apologised.state).companyAtFault == false, "one apology is enough")
+    let evasive = try Self.engine.respond(Self.noApology, to: state)
+    #expect(Self.engine.context(for: evasive.state).companyAtFault == true, "the apology is still owed")
   }
 
   @Test("A saved state continues exactly like the original")
