@@ -120,3 +120,22 @@ struct BundledScenarioTests {
     return out
   }
 }
+
+struct RecommendationTests {
+  @Test("A weak category gets a scenario that trains it, easiest first, skipping ones just played")
+  func recommend() throws {
+    let catalog = TestSupport.bundled
+    for language in [Language.ko] {
+      let picks = catalog.recommended(for: .plainLanguage, language: language)
+      #expect(!picks.isEmpty)
+      #expect(picks.allSatisfy { $0.trains.contains(.plainLanguage) && $0.language == language })
+      #expect(picks.map(\.difficulty) == picks.map(\.difficulty).sorted())
+      let first = try #require(picks.first)
+      let next = catalog.recommended(for: .plainLanguage, language: language, excluding: [first.id])
+      #expect(next.first?.id != first.id || picks.count == 1)
+    }
+    // Every category the library trains can be recommended in both languages once both are written.
+    let trained = Set(catalog.scenarios.flatMap(\.trains))
+    #expect(trained.isSuperset(of: [.apology, .empathy, .resolution, .plainLanguage, .ownership, .closing]))
+  }
+}
