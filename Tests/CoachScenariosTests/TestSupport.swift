@@ -12,8 +12,10 @@ enum TestSupport {
   static let scenarios = root.appendingPathComponent("Scenarios")
   static let guidelines = root.appendingPathComponent("Guidelines")
 
-  /// The real guideline packs (loaded once; they are immutable values).
-  static let library: GuidelineLibrary = GuidelineLibrary.load(directories: [guidelines.path])
+  /// The real guideline packs (loaded once; they are immutable values). `COACH_GUIDELINES`
+  /// points the tests at another folder, as it does for `coach` (e.g. to try a pack in progress).
+  static let library: GuidelineLibrary = GuidelineLibrary.load(
+    directories: [ProcessInfo.processInfo.environment["COACH_GUIDELINES"].flatMap { $0.isEmpty ? nil : $0 } ?? guidelines.path])
 
   /// The tiny pack the lint fixtures check rule ids against (stable while the real packs change).
   static let fixtureLibrary: GuidelineLibrary = GuidelineLibrary.load(directories: [fixtures.appendingPathComponent("guidelines").path])

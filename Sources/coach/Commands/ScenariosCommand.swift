@@ -44,7 +44,18 @@ struct ScenariosCommand {
     positionals: [PositionalSpec("path", help: "Scenario files or folders (default: the scenario folder).", optional: true, variadic: true)])
 
   static let group = CommandSpec(
-    "coach scenarios", abstract: "List, show and lint the scripted customers.", subcommands: [list, show, lint])
+    "coach scenarios", abstract: "List, show and lint the scripted customers.",
+    discussion: """
+      Scenarios are plain-text scripts under Scenarios/ko/ and Scenarios/en/; the format is
+      described in Scenarios/README.md. They are found from any working directory (--scenarios DIR
+      or COACH_SCENARIOS override).
+
+      EXAMPLES:
+        coach scenarios list --language ko
+        coach scenarios show late-delivery-angry
+        coach scenarios lint Scenarios/ko/my-new.scenario
+      """,
+    subcommands: [list, show, lint])
 
   // MARK: - Commands
 
