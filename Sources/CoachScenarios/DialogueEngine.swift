@@ -31,7 +31,7 @@ public struct DialogueEngine: Sendable {
     let node = scenario.startNode
     let line = node.lines[generator.index(below: node.lines.count)]
     return DialogueState(
-      scenarioID: scenario.id, scenarioHash: scenario.contentHash, node: node.id, customerLine: line, mood: scenario.mood.start,
+      scenarioID: scenario.id, scenarioHash: scenario.contentHash, seed: seed, node: node.id, customerLine: line, mood: scenario.mood.start,
       turn: 0, generator: generator, ending: nil, endedByTurnLimit: false, history: [])
   }
 

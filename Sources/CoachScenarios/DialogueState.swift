@@ -7,6 +7,8 @@ public struct DialogueState: Sendable, Hashable, Codable {
   public var scenarioID: String
   /// The scenario file's content hash when the conversation started.
   public var scenarioHash: String
+  /// The seed the conversation started from (with the replies, it reproduces the conversation).
+  public var seed: UInt64
   /// The node whose customer line is waiting for a reply (the last node once finished).
   public var node: String
   /// The line the customer said last (at `node`, or the ending's last words).
