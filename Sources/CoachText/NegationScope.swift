@@ -74,7 +74,7 @@ struct NegationScope {
     for word in words.suffix(4).reversed() {
       // A comma or semicolon after a word closes the clause: "No, thanks for asking".
       let lastChar = v[word.upperBound - 1]
-      if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D { return false }
+      if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D || Chars.isEmoji(lastChar) { return false }
       let bare = Words.bare(v, word)
       if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
       if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
