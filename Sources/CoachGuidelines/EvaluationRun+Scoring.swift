@@ -5,7 +5,8 @@ extension EvaluationRun {
   /// each further distinct strength, and loses each issue's penalty (an issue rule takes at most
   /// twice its penalty). A category is judged when it has findings, when a `missing` rule
   /// expects it in this context, or always for tone and plain language. Overall is the weighted
-  /// mean of judged categories, capped at 40 when there is a critical issue.
+  /// mean of judged categories (a category below 50 counts twice), capped at 40 when there is a
+  /// critical issue.
   func score(id: String?) -> Evaluation {
     let count = Category.allCases.count
     var best = [Int](repeating: -1, count: count)
@@ -38,8 +39,10 @@ extension EvaluationRun {
       let bonus = max(0, strengthRules[c].count - 1) * 10
       let score = max(0, min(100, start + bonus - penalty[c]))
       results.append(CategoryResult(score: score, detected: best[c] >= 0))
-      weighted += Double(score) * category.weight
-      weights += category.weight
+      // A failing category (below 50) counts twice: one failure outweighs one success.
+      let weight = category.weight * (score < 50 ? 2 : 1)
+      weighted += Double(score) * weight
+      weights += weight
     }
     var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
     if critical { overall = min(overall, 40) }
