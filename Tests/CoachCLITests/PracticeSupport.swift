@@ -159,6 +159,12 @@ func endColumn(of needle: String, in line: String) -> Int? {
   return columns(line[..<range.upperBound])
 }
 
+/// The display column at which `needle` starts in `line` (nil when absent).
+func startColumn(of needle: String, in line: String) -> Int? {
+  guard let range = line.range(of: needle) else { return nil }
+  return columns(line[..<range.lowerBound])
+}
+
 /// Replies that reach known endings (from the scenario tests' scripted trainees).
 enum Replies {
   static let koreanGood = [

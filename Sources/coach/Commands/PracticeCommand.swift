@@ -5,6 +5,7 @@ import CoachStore
 import CoachText
 import CoachTerminal
 import Foundation
+import Synchronization
 
 /// `coach practice`: a conversation with a scripted customer, coached after every reply, saved
 /// to the progress store as it goes.
@@ -84,7 +85,9 @@ struct PracticeCommand {
     }
 
     let store = try StoreAccess.open(arguments.value("store"), cli: cli)
-    let library = try cli.loadGuidelines(extra: arguments.values("guidelines"))
+    // The packs load (a moment in a debug build) while the trainee types their name and chooses.
+    let cli = self.cli, layers = arguments.values("guidelines")
+    let library = Background { try cli.loadGuidelines(extra: layers) }
     let recorder = SessionRecorder(store: store)
     let styler = cli.styler(for: STDOUT_FILENO, mode: arguments.isGiven("color") ? arguments.value("color") : nil)
     let view = PracticeView(styler: styler, columns: terminalColumns(environment: cli.environment))
@@ -115,7 +118,7 @@ struct PracticeCommand {
     }
 
     let session = PracticeSession(
-      engine: DialogueEngine(scenario: scenario, evaluator: Evaluator(library: library)), recorder: recorder,
+      engine: DialogueEngine(scenario: scenario, evaluator: Evaluator(library: try library.value())), recorder: recorder,
       reader: reader, output: output, view: view, trainee: trainee, seed: seed ?? UInt64.random(in: 0...999_999))
     do {
       _ = try session.run()
@@ -228,6 +231,28 @@ struct PracticeCommand {
       }
       cli.stdout.write("  " + view.styler(.warning, "No scenario '\(TerminalText.safe(choice))'.") + hint + " Type a number from 1 to \(scenarios.count) or an id.\n")
     }
+  }
+}
+
+/// Work started on another thread now, whose result is waited for when needed.
+final class Background<Value: Sendable>: Sendable {
+  private let result = Mutex<Result<Value, any Error>?>(nil)
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () throws -> Value) {
+    DispatchQueue.global(qos: .userInitiated).async {
+      let outcome = Result { try work() }
+      self.result.withLock { $0 = outcome }
+      self.done.signal()
+    }
+  }
+
+  /// The result, waiting for the work to finish; rethrows its error.
+  func value() throws -> Value {
+    if let finished = result.withLock({ $0 }) { return try finished.get() }
+    done.wait()
+    done.signal()  // later calls must not block
+    return try result.withLock { $0 }!.get()
   }
 }
 

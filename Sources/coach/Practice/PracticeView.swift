@@ -92,7 +92,7 @@ struct PracticeView {
   /// `mood ██████▊░░░ 7/10 angry`-style meter; red when heated, yellow in between, green when calm.
   func moodMeter(_ mood: Int) -> String {
     "mood " + meter(mood, max: 10, width: 10, styler: styler, role: Self.moodRole(mood)) + " "
-      + styler(Self.moodRole(mood), pad("\(mood)/10", to: 5, align: .right)) + " " + styler(.muted, Self.moodWord(mood))
+      + styler(Self.moodRole(mood), pad("\(mood)/10", to: 5, align: .right)) + " " + styler(.muted, pad(Self.moodWord(mood), to: 7))
   }
 
   static func moodRole(_ mood: Int) -> StyleRole { mood >= 7 ? .bad : mood >= 4 ? .warning : .good }
@@ -128,16 +128,20 @@ struct PracticeView {
       let role: StyleRole = level == .mixed || level == .informal ? .bad : .good
       out += "   " + styler(.muted, "speech level ") + styler(role, level.rawValue + " (" + level.koreanName + ")")
     }
-    out += "\n" + view.categoryLines().map { $0 + "\n" }.joined()
+    out += "\n" + columnsOf(view.categoryLines()).map { $0 + "\n" }.joined()
     let unjudged = Category.allCases.filter { evaluation[$0].score == nil }
     if !unjudged.isEmpty {
       out += paragraph(styler(.muted, "not judged this turn: " + unjudged.map { $0.title.lowercased() }.joined(separator: ", ")), indent: 2)
     }
     let strengths = evaluation.findings.filter { $0.kind == .strength }
     let issues = evaluation.findings.filter { $0.kind == .issue }.sorted { ($0.severity, $0.start) < ($1.severity, $1.start) }
-    if !strengths.isEmpty || !issues.isEmpty {
-      out += "\n  " + styler(.emphasis, "Evidence") + "\n"
-      for group in Self.grouped(strengths) + Self.grouped(issues) { out += evidence(group) }
+    if !strengths.isEmpty {
+      out += "\n  " + styler(.emphasis, "What worked") + "\n"
+      for group in Self.grouped(strengths) { out += evidence(group) }
+    }
+    if !issues.isEmpty {
+      out += "\n  " + styler(.emphasis, "To improve") + "\n"
+      for group in Self.grouped(issues) { out += evidence(group) }
     }
     let tips = Self.tips(from: evaluation, count: 2)
     if !tips.isEmpty {
@@ -169,7 +173,8 @@ struct PracticeView {
     return groups
   }
 
-  /// Findings of one rule: icon, category, the evidence quoted, then the rule's message.
+  /// Findings of one rule on one line when it fits: icon, category, the evidence quoted, the
+  /// rule's message; longer ones wrap under the category.
   func evidence(_ findings: [Finding]) -> String {
     let finding = findings[0]
     let icon: String
@@ -181,11 +186,26 @@ struct PracticeView {
     }
     let excerpts = findings.map { $0.excerpt.split(whereSeparator: \.isNewline).joined(separator: " ") }.filter { !$0.isEmpty }
     let quote = excerpts.isEmpty
-      ? styler(.muted, "(missing from the reply)") : excerpts.map { "“" + TerminalText.safe($0) + "”" }.joined(separator: " ")
-    let label = finding.category.title.lowercased()
-    var out = "   \(icon) " + styler(.muted, pad(label, to: 15)) + " " + truncate(quote, toWidth: max(20, width - 22)) + "\n"
-    for line in wrap(TerminalText.safe(finding.message), width: width - 5) { out += "     " + line + "\n" }
+      ? styler(.muted, "(missing)") : truncate(excerpts.map { "“" + TerminalText.safe($0) + "”" }.joined(separator: " "), toWidth: max(20, width / 2 - 10))
+    let label = styler(.muted, pad(finding.category.title.lowercased(), to: 15))
+    let lines = wrap(quote + " " + styler(.muted, "—") + " " + TerminalText.safe(finding.message), width: width - 22)
+    var out = ""
+    for (index, line) in lines.enumerated() {
+      out += (index == 0 ? "   \(icon) " + label + " " : String(repeating: " ", count: 21)) + line + "\n"
+    }
     return out
+  }
+
+  /// Category lines side by side in two columns when the screen is wide enough.
+  func columnsOf(_ lines: [String]) -> [String] {
+    let widest = lines.map(displayWidth).max() ?? 0
+    guard lines.count > 3, 2 * widest + 4 <= width else { return lines.map(trimTrailingSpaces) }
+    let half = (lines.count + 1) / 2
+    return (0..<half).map { row in
+      let left = lines[row]
+      guard row + half < lines.count else { return trimTrailingSpaces(left) }
+      return trimTrailingSpaces(pad(left, to: widest + 4) + lines[row + half].dropFirst(2))
+    }
   }
 
   /// A suggestion with an example phrasing in the scenario's language.

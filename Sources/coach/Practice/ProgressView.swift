@@ -63,12 +63,12 @@ struct ProgressView {
       out += "\n  " + styler(.emphasis, "Personal bests") + "\n"
       var bests = TextTable(columns: [
         .init("scenario"), .init("title", maxWidth: 36), .init("best", alignment: .right),
-        .init("completed", alignment: .right), .init("reached"),
+        .init("completed", alignment: .right), .init("reached (UTC)"),
       ])
       for best in report.personalBests {
         bests.append([
           best.scenarioID, TerminalText.safe(best.scenarioTitle), styled(Double(best.best)), "\(best.completedSessions)",
-          Self.shortTime(best.achievedAt),
+          String(Self.shortTime(best.achievedAt).prefix(10)),
         ])
       }
       out += indent(bests.renderLines(styler: styler))
@@ -124,15 +124,16 @@ struct ProgressView {
       .init("overall", alignment: .right),
     ]
     columns += report.categoryNames.map { TextTable.Column(Self.shortTitle($0), alignment: .right) }
-    columns.append(.init("last active"))
+    columns.append(.init("last active (UTC)"))
     var table = TextTable(columns: columns)
+    table.separator = " "  // nine category columns: one space keeps the table within 100 columns
     for row in report.rows {
       var cells = [
         TerminalText.safe(row.trainee), "\(row.sessionCount)", "\(row.completedCount)",
         row.averageOverall.map(styled) ?? styler(.muted, "—"),
       ]
       cells += row.categories.map { $0.average.map(styled) ?? styler(.muted, "—") }
-      cells.append(row.lastActive.map(Self.shortTime) ?? "—")
+      cells.append(row.lastActive.map { String(Self.shortTime($0).dropLast(4)) } ?? "—")
       table.append(cells)
     }
     out += indent(table.renderLines(styler: styler))

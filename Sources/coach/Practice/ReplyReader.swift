@@ -100,7 +100,10 @@ struct ReplyReader {
       } else {
         lines.append(line)
       }
-      if !pending(0) { output.write(continuation) }
+      // Piped: a cue before every further line, so a transcript shows the reply's lines.
+      // Terminal: one cue after a first line typed by hand; none during a paste, whose last
+      // line may still sit unfinished on the screen where a cue would land in the middle.
+      if echo || (lines.count == 1 && !pending(0)) { output.write(continuation) }
     }
   }
 
