@@ -42,7 +42,7 @@ struct PracticeCommand {
       EXAMPLES:
         coach practice
         coach practice --trainee 김민지 --scenario late-delivery-angry
-        printf '김민지\\n4\\n정말 죄송합니다.\\n\\n/quit\\n' | coach practice --seed 7
+        printf '김민지\\nlate-delivery-angry\\n정말 죄송합니다.\\n\\n/quit\\n' | coach practice --seed 7
 
       ENVIRONMENT:
         COACH_STORE              the progress store, unless --store is given
