@@ -103,8 +103,13 @@ struct HitIndex {
       let mid = (lo + hi) / 2
       if hits[mid].list < list { lo = mid + 1 } else { hi = mid }
     }
-    var end = lo
-    while end < hits.count && hits[end].list == list { end += 1 }
+    guard lo < hits.count, hits[lo].list == list else { return hits[lo..<lo] }
+    var end = lo + 1
+    hi = hits.count
+    while end < hi {
+      let mid = (end + hi) / 2
+      if hits[mid].list <= list { end = mid + 1 } else { hi = mid }
+    }
     return hits[lo..<end]
   }
 }

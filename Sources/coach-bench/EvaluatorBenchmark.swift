@@ -131,3 +131,15 @@ func runProfileJSON(_ arguments: [String]) throws {
   for _ in 0..<20 { for e in evaluations { total &+= e.jsonObject().utf8.count } }
   print(total)
 }
+
+/// `coach-bench big [MB]`: one huge reply (the 10 MB bad-input case), timed.
+func runBigReply(_ arguments: [String]) throws {
+  let megabytes = arguments.first.flatMap(Int.init) ?? 10
+  let evaluator = Evaluator(library: try GuidelineLibrary.loadDefault())
+  let sentence = "배송이 늦어져 불편을 드려 죄송합니다. Sorry for the delay! "
+  let text = String(repeating: sentence, count: megabytes * 1_000_000 / sentence.utf8.count)
+  let start = DispatchTime.now()
+  let e = evaluator.evaluate(text, context: .init(companyAtFault: true))
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  print(String(format: "one %d MB reply: %.2f s, %d findings, peak %@", megabytes, seconds, e.findings.count, peakMemory()))
+}

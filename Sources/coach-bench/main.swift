@@ -11,6 +11,7 @@ do {
   case "stages": try runStageBenchmark(Array(arguments.dropFirst()))
   case "profile-evaluate": try runProfileEvaluate(Array(arguments.dropFirst()))
   case "profile-json": try runProfileJSON(Array(arguments.dropFirst()))
+  case "big": try runBigReply(Array(arguments.dropFirst()))
   default:
     print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB]")
     exit(64)
