@@ -18,6 +18,9 @@ struct EvaluationRun {
   let contextMask: UInt32
   let nameSpans: [Range<Int>]
   private var originalScalars: [Unicode.Scalar]?
+  /// Buffers reused by every rule of this reply (one allocation per reply, not per rule).
+  private var scratchCandidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
+  private var scratchAccepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scalarOffsetOfUTF16: [Int]?
 
   var view: [UInt32] { analysis.text.view }
@@ -81,7 +84,9 @@ struct EvaluationRun {
   mutating func apply(_ r: Int) {
     let plan = pack.plans[r]
     guard plan.allowed(context: contextMask, detected: detectedMask) else { return }
-    var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
+    var candidates = scratchCandidates
+    candidates.removeAll(keepingCapacity: true)
+    defer { scratchCandidates = candidates }
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
         candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
@@ -94,7 +99,9 @@ struct EvaluationRun {
     if let check = plan.check { fromCheck = spans(of: check, plan: plan, index: r) }
     guard !candidates.isEmpty || !fromCheck.isEmpty else { return }
 
-    var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
+    var accepted = scratchAccepted
+    accepted.removeAll(keepingCapacity: true)
+    defer { scratchAccepted = accepted }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
     }

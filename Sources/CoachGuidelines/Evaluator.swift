@@ -79,6 +79,7 @@ struct HitIndex {
   init(pack: GuidelinePack, view: [UInt32]) {
     let matcher = pack.matcher
     var found: [Hit] = []
+    found.reserveCapacity(view.count / 4 + 8)
     let n = view.count
     matcher.scan(view, in: 0..<n) { pattern, end in
       let p = matcher.patterns[Int(pattern)]
