@@ -1,0 +1,366 @@
+import CoachGuidelines
+import Foundation
+import Synchronization
+
+/// The batch output formats.
+public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
+  /// One contract JSON object per record, or an error entry; streamed.
+  case jsonl
+  /// One row per scored reply or agent turn; streamed.
+  case csv
+  /// A Markdown summary, written at the end.
+  case md
+  /// A self-contained HTML summary (inline CSS and SVG), written at the end.
+  case html
+
+  var isStreamed: Bool { self == .jsonl || self == .csv }
+}
+
+/// How a batch runs.
+public struct BatchOptions: Sendable {
+  /// Worker threads that score (default: the active processor count). With 1, everything
+  /// runs on the calling thread.
+  public var jobs: Int
+  public var format: OutputFormat
+  /// The input format for every input, or `nil` to decide per input (extension, then content).
+  public var inputFormat: InputFormat?
+  /// Start CSV output with a UTF-8 byte-order mark (for Excel).
+  public var byteOrderMark: Bool
+  /// A work unit holds about this many input bytes …
+  public var unitBytes: Int
+  /// … or at most this many records.
+  public var unitRecords: Int
+  /// Work units in flight per job (queued, scoring, or waiting to be written in order).
+  public var unitsPerJob: Int
+  /// Longer lines (or CSV records) are reported and skipped.
+  public var maxLineBytes: Int
+  /// Bytes read from an input at a time.
+  public var readChunk: Int
+  /// The report title (md, html).
+  public var title: String
+
+  public init(
+    jobs: Int = ProcessInfo.processInfo.activeProcessorCount, format: OutputFormat = .jsonl, inputFormat: InputFormat? = nil,
+    byteOrderMark: Bool = false, unitBytes: Int = 64 << 10, unitRecords: Int = 256, unitsPerJob: Int = 4,
+    maxLineBytes: Int = 64 << 20, readChunk: Int = 1 << 20, title: String = "ReplyCoach batch report"
+  ) {
+    self.jobs = max(1, jobs)
+    self.format = format
+    self.inputFormat = inputFormat
+    self.byteOrderMark = byteOrderMark
+    self.unitBytes = max(1, unitBytes)
+    self.unitRecords = max(1, unitRecords)
+    self.unitsPerJob = max(1, unitsPerJob)
+    self.maxLineBytes = maxLineBytes
+    self.readChunk = readChunk
+    self.title = title
+  }
+}
+
+/// How far a batch has got, reported in input order as output is written.
+public struct BatchProgress: Sendable, Hashable {
+  /// Input bytes whose records have all been written.
+  public var bytes: Int
+  /// Records written (scored records and error entries).
+  public var records: Int
+  public var errors: Int
+}
+
+/// What a finished batch did.
+public struct BatchResult: Sendable {
+  public var summary: BatchSummary
+  /// True when ``BatchScorer/cancel()`` stopped the batch early (what was read is written).
+  public var interrupted: Bool
+  /// Input bytes read.
+  public var bytes: Int
+
+  /// Mean overall score of the scored records (what `--fail-under` compares), or `nil`.
+  public var meanOverall: Double? { summary.meanOverall }
+  public var errors: Int { summary.errors }
+}
+
+/// Scores transcripts in bulk: streaming, parallel, output in input order, bounded memory.
+///
+/// ```swift
+/// let scorer = BatchScorer(evaluator: evaluator, options: BatchOptions(jobs: 2, format: .jsonl))
+/// let result = try scorer.run([.file("chats.csv")], to: FileDescriptorSink.standardOutput())
+/// if result.errors > 0 { … }
+/// ```
+///
+/// The calling thread reads and splits the input into work units (JSONL lines are decoded by the
+/// workers; CSV and text records are parsed while reading, since quotes and speaker lines carry
+/// state across lines). `jobs` workers score units and serialise their output; one writer thread
+/// writes units in order and aggregates the report. At most `jobs × unitsPerJob` units are in
+/// flight, so memory does not grow with the input. The library never writes to a terminal:
+/// progress goes to the callback, from the writer thread.
+public final class BatchScorer: Sendable {
+  let scorer: ConversationScorer
+  public let options: BatchOptions
+  private let cancelled = Atomic<Bool>(false)
+
+  public init(evaluator: Evaluator, options: BatchOptions = BatchOptions()) {
+    scorer = ConversationScorer(evaluator: evaluator)
+    self.options = options
+  }
+
+  /// A scorer with a stand-in for the evaluator (benchmarks measure the pipeline alone).
+  public init(evaluate: @escaping ReplyEvaluating, options: BatchOptions = BatchOptions()) {
+    scorer = ConversationScorer(evaluate: evaluate)
+    self.options = options
+  }
+
+  /// Stops reading; records already read are still scored and written. Safe from any thread
+  /// (a signal handler's dispatch source, for instance).
+  public func cancel() {
+    cancelled.store(true, ordering: .relaxed)
+  }
+
+  public var isCancelled: Bool { cancelled.load(ordering: .relaxed) }
+
+  /// Scores every input in order and writes the output to `sink`.
+  ///
+  /// Problems with records (malformed JSON, wrong CSV field count, unknown role, invalid UTF-8)
+  /// and unreadable inputs become error entries; only a failing `sink` throws.
+  public func run(_ inputs: [BatchInput], to sink: ByteSink, progress: (@Sendable (BatchProgress) -> Void)? = nil) throws(OutputError)
+    -> BatchResult
+  {
+    let collector = Collector(options: options, sink: sink, inputs: inputs.map(\.name), progress: progress)
+    collector.start()
+    let process: @Sendable (WorkUnit) -> UnitResult = { [scorer, options] unit in
+      BatchScorer.process(unit, scorer: scorer, format: options.format)
+    }
+    var totalBytes = 0
+    if options.jobs == 1 {
+      totalBytes = read(inputs) { unit in
+        guard !collector.failed else { return }
+        collector.consume(process(unit))
+      }
+    } else {
+      let pipeline = OrderedPipeline<WorkUnit, UnitResult>(
+        workers: options.jobs, window: options.jobs * options.unitsPerJob, transform: process,
+        consume: { collector.consume($0) })
+      totalBytes = read(inputs) { unit in
+        if collector.failed { cancel() }
+        pipeline.submit(unit)
+      }
+      pipeline.finish()
+    }
+    try collector.finish()
+    return BatchResult(summary: collector.summary, interrupted: isCancelled, bytes: totalBytes)
+  }
+
+  // MARK: - Reading
+
+  /// Reads every input into work units; returns the bytes read.
+  private func read(_ inputs: [BatchInput], submit: (WorkUnit) -> Void) -> Int {
+    var before = 0
+    for input in inputs {
+      if isCancelled { break }
+      var unit = WorkUnit(file: input.name)
+      var lines: LineReader
+      var format: InputFormat
+      do throws(InputError) {
+        lines = LineReader(source: try input.open(), chunkSize: options.readChunk, maxLineBytes: options.maxLineBytes)
+        if let given = options.inputFormat {
+          format = given
+        } else {
+          format = try input.resolvedFormat(&lines)
+        }
+      } catch {
+        unit.items.append(.item(.error(RecordError(error.reason, file: input.name, line: nil))))
+        unit.endOffset = before
+        submit(unit)
+        continue
+      }
+      func flush(_ consumed: Int) {
+        unit.endOffset = before + consumed
+        submit(unit)
+        unit = WorkUnit(file: input.name)
+      }
+      var consumed = 0
+      do throws(InputError) {
+        if format == .jsonl {
+          while !isCancelled, let line = try lines.next() {
+            if line.isOverlong {
+              unit.items.append(
+                .item(.error(RecordError("line is longer than \(options.maxLineBytes) bytes; skipped", file: input.name, line: line.number))))
+            } else {
+              let start = unit.buffer.count
+              unit.buffer.append(contentsOf: lines.buffer[line.range])
+              unit.items.append(.raw(start..<unit.buffer.count, line.number))
+            }
+            if unit.buffer.count >= options.unitBytes || unit.items.count >= options.unitRecords { flush(lines.consumed) }
+          }
+          consumed = lines.consumed
+        } else {
+          var reader = makeReader(format: format, lines: lines, file: input.name)
+          var size = 0
+          while !isCancelled, let item = try reader.next() {
+            unit.items.append(.item(item))
+            size += item.approximateSize
+            if size >= options.unitBytes || unit.items.count >= options.unitRecords {
+              flush(reader.bytesConsumed)
+              size = 0
+            }
+          }
+          consumed = reader.bytesConsumed
+        }
+      } catch {
+        unit.items.append(.item(.error(RecordError(error.reason, file: input.name, line: nil))))
+      }
+      flush(consumed)
+      before += consumed
+    }
+    return before
+  }
+
+  // MARK: - Scoring (worker threads)
+
+  static func process(_ unit: WorkUnit, scorer: ConversationScorer, format: OutputFormat) -> UnitResult {
+    var result = UnitResult(endOffset: unit.endOffset)
+    var json = JSONOutput(capacity: format == .jsonl ? unit.buffer.count * 4 : 0)
+    var csv: [UInt8] = []
+    func emit(_ item: TranscriptItem) {
+      switch item {
+      case .error(let error):
+        result.entries.append(.error(error))
+        switch format {
+        case .jsonl:
+          json.error(error)
+          json.bytes.append(0x0A)
+        case .csv: CSVOutput.error(error, to: &csv)
+        case .md, .html: break
+        }
+      case .reply(let record, let source):
+        let evaluation = scorer.score(record)
+        result.entries.append(.digest(RecordDigest(reply: evaluation, record: record, source: source)))
+        switch format {
+        case .jsonl:
+          json.evaluation(evaluation)
+          json.bytes.append(0x0A)
+        case .csv: CSVOutput.reply(evaluation, record: record, source: source, to: &csv)
+        case .md, .html: break
+        }
+      case .conversation(let conversation, let source):
+        let evaluation = scorer.score(conversation)
+        result.entries.append(.digest(RecordDigest(conversation: evaluation, source: source)))
+        switch format {
+        case .jsonl:
+          json.conversation(evaluation)
+          json.bytes.append(0x0A)
+        case .csv: CSVOutput.conversation(evaluation, source: source, to: &csv)
+        case .md, .html: break
+        }
+      }
+    }
+    unit.buffer.withUnsafeBufferPointer { buffer in
+      for item in unit.items {
+        switch item {
+        case .raw(let range, let number):
+          let source = RecordSource(file: unit.file, line: number)
+          for decoded in JSONLDecoder.decode(line: UnsafeBufferPointer(rebasing: buffer[range]), source: source) { emit(decoded) }
+        case .item(let transcriptItem):
+          emit(transcriptItem)
+        }
+      }
+    }
+    result.output = format == .csv ? csv : json.bytes
+    return result
+  }
+}
+
+/// A slice of the input, handed to a worker.
+struct WorkUnit: Sendable {
+  enum Item: Sendable {
+    /// A JSONL line still to decode: its bytes in `buffer`, and its line number.
+    case raw(Range<Int>, Int)
+    case item(TranscriptItem)
+  }
+
+  var file: String
+  var buffer: [UInt8] = []
+  var items: [Item] = []
+  /// Input bytes read through the end of this unit (across all inputs).
+  var endOffset = 0
+}
+
+/// A scored unit: its serialised output and what the report needs.
+struct UnitResult: Sendable {
+  enum Entry: Sendable {
+    case digest(RecordDigest)
+    case error(RecordError)
+  }
+
+  var output: [UInt8] = []
+  var entries: [Entry] = []
+  var endOffset: Int
+}
+
+extension TranscriptItem {
+  /// Roughly how many bytes of text the item holds (for sizing work units).
+  var approximateSize: Int {
+    switch self {
+    case .reply(let r, _): r.text.utf8.count + (r.customerMessage?.utf8.count ?? 0) + 32
+    case .conversation(let c, _): c.turns.reduce(32) { $0 + $1.text.utf8.count + 16 }
+    case .error: 64
+    }
+  }
+}
+
+/// Writes results in order and aggregates the summary (the writer thread, or the caller's
+/// thread with one job).
+final class Collector: @unchecked Sendable {
+  let options: BatchOptions
+  let sink: ByteSink
+  let progress: (@Sendable (BatchProgress) -> Void)?
+  var summary: BatchSummary
+  var records = 0
+  private let failure = Mutex<OutputError?>(nil)
+
+  init(options: BatchOptions, sink: ByteSink, inputs: [String], progress: (@Sendable (BatchProgress) -> Void)?) {
+    self.options = options
+    self.sink = sink
+    self.progress = progress
+    summary = BatchSummary(inputs: inputs)
+  }
+
+  var failed: Bool { failure.withLock { $0 != nil } }
+
+  private func record(_ error: OutputError) {
+    failure.withLock { if $0 == nil { $0 = error } }
+  }
+
+  func start() {
+    guard options.format == .csv else { return }
+    do throws(OutputError) {
+      if options.byteOrderMark { try sink.write(CSVOutput.byteOrderMark) }
+      try sink.write(CSVOutput.headerRow())
+    } catch {
+      record(error)
+    }
+  }
+
+  func consume(_ result: UnitResult) {
+    if !result.output.isEmpty && !failed {
+      do throws(OutputError) { try sink.write(result.output) } catch { record(error) }
+    }
+    for entry in result.entries {
+      records += 1
+      switch entry {
+      case .digest(let digest): summary.add(digest)
+      case .error(let error): summary.add(error: error)
+      }
+    }
+    progress?(BatchProgress(bytes: result.endOffset, records: records, errors: summary.errors))
+  }
+
+  func finish() throws(OutputError) {
+    if let error = failure.withLock({ $0 }) { throw error }
+    switch options.format {
+    case .md: try sink.write(Array(MarkdownReport.render(summary, title: options.title).utf8))
+    case .html: try sink.write(Array(HTMLReport.render(summary, title: options.title).utf8))
+    case .jsonl, .csv: break
+    }
+    try sink.flush()
+  }
+}

@@ -1,0 +1,209 @@
+import CoachGuidelines
+import CoachText
+
+/// Scores one reply: the evaluator, or a stand-in (benchmarks measure the pipeline without it).
+public typealias ReplyEvaluating = @Sendable (_ reply: String, _ context: EvaluationContext, _ id: String?) -> Evaluation
+
+/// The verdict on one agent turn of a conversation.
+public struct TurnEvaluation: Sendable, Hashable {
+  /// The turn's position in the input's turn list.
+  public var turn: Int
+  public var evaluation: Evaluation
+  /// Seconds from the customer's first unanswered message to this turn, when both have times.
+  public var responseSeconds: Double?
+}
+
+/// The verdict on a whole conversation: the contract's reply fields, plus its turns.
+///
+/// Definitions (docs/batch-scoring.md):
+/// - a category's score is the mean of the judged turn scores (rounded); closing is only judged
+///   on the last agent turn, so its score is that turn's; `detected` is true when any turn
+///   detected it; a category no turn judged is `null`;
+/// - `overall` is the mean of the judged conversation categories weighted by `Category.weight`,
+///   capped at 40 when any turn has a critical finding;
+/// - `speech_level` combines the turns' levels: `mixed` when any turn is mixed or when informal
+///   and honorific turns both occur, `informal` when every leveled turn is informal, `polite`
+///   when any honorific turn is polite, else `formal`; `null` when no turn has a level;
+/// - `language` is the language most agent turns are in (the first agent turn's on a tie).
+public struct ConversationEvaluation: Sendable, Hashable {
+  public var id: String?
+  public var agent: String?
+  public var language: Language
+  public var overall: Int
+  public var speechLevel: SpeechLevel?
+  /// In contract order (`Category.allCases`).
+  public var categories: [CategoryResult]
+  public var turns: [TurnEvaluation]
+  /// Seconds from the first customer message to the first agent reply after it.
+  public var firstResponseSeconds: Double?
+
+  /// Every turn's findings, in turn order, with the turn they belong to.
+  public var findings: [(turn: Int, finding: Finding)] {
+    turns.flatMap { turn in turn.evaluation.findings.map { (turn.turn, $0) } }
+  }
+
+  /// True when at least one category was judged (false for a conversation without agent text).
+  public var isScored: Bool { categories.contains { $0.score != nil } }
+
+  /// Mean of the turns' response times.
+  public var meanResponseSeconds: Double? {
+    let times = turns.compactMap(\.responseSeconds)
+    return times.isEmpty ? nil : times.reduce(0, +) / Double(times.count)
+  }
+
+  public static func == (lhs: ConversationEvaluation, rhs: ConversationEvaluation) -> Bool {
+    lhs.id == rhs.id && lhs.agent == rhs.agent && lhs.language == rhs.language && lhs.overall == rhs.overall
+      && lhs.speechLevel == rhs.speechLevel && lhs.categories == rhs.categories && lhs.turns == rhs.turns
+      && lhs.firstResponseSeconds == rhs.firstResponseSeconds
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(id)
+    hasher.combine(overall)
+    hasher.combine(turns)
+  }
+}
+
+/// Scores conversations turn by turn, each agent turn with the customer's words before it.
+///
+/// ```swift
+/// let scorer = ConversationScorer(evaluator: Evaluator(library: try GuidelineLibrary.loadDefault()))
+/// let result = scorer.score(conversation)
+/// result.overall, result.turns.map(\.evaluation.overall)
+/// ```
+public struct ConversationScorer: Sendable {
+  let evaluate: ReplyEvaluating
+
+  public init(evaluator: Evaluator) {
+    evaluate = { reply, context, id in evaluator.evaluate(reply, context: context, id: id) }
+  }
+
+  public init(evaluate: @escaping ReplyEvaluating) {
+    self.evaluate = evaluate
+  }
+
+  /// Scores a single reply record.
+  public func score(_ reply: ReplyRecord) -> Evaluation {
+    let context = EvaluationContext(
+      customerMessage: reply.customerMessage, customerName: reply.customerName, companyAtFault: reply.companyAtFault,
+      isFinalReply: reply.isFinalReply, language: reply.language)
+    return evaluate(reply.text, context, reply.id)
+  }
+
+  /// Scores every agent turn that has text, then the conversation.
+  ///
+  /// Each agent turn is scored with the customer turns since the previous agent turn (joined
+  /// by a line break) as the customer's message, or the last such run when the agent writes
+  /// twice in a row; with the conversation's customer name and company-at-fault flag; and with
+  /// `isFinalReply` true on the last agent turn only. Agent turns without text are skipped.
+  public func score(_ conversation: Conversation) -> ConversationEvaluation {
+    let lastAgent = conversation.turns.lastIndex { $0.role == .agent && !isBlank($0.text) }
+    var customerRun: [Turn] = []
+    var runIsAnswered = false
+    var firstCustomerTime: Timestamp?
+    var seenCustomer = false
+    var firstResponse: Double?
+    var turns: [TurnEvaluation] = []
+    for (position, turn) in conversation.turns.enumerated() {
+      switch turn.role {
+      case .customer:
+        if runIsAnswered {
+          customerRun = []
+          runIsAnswered = false
+        }
+        customerRun.append(turn)
+        if !seenCustomer {
+          seenCustomer = true
+          firstCustomerTime = turn.time
+        }
+      case .agent:
+        guard !isBlank(turn.text) else { continue }
+        let customerMessage =
+          customerRun.isEmpty ? nil : customerRun.count == 1 ? customerRun[0].text : customerRun.map(\.text).joined(separator: "\n")
+        var response: Double?
+        if !runIsAnswered, let waitingSince = customerRun.first?.time, let time = turn.time {
+          response = time.seconds(since: waitingSince)
+        }
+        if firstResponse == nil, let start = firstCustomerTime, let time = turn.time, !customerRun.isEmpty {
+          firstResponse = time.seconds(since: start)
+        }
+        runIsAnswered = true
+        let context = EvaluationContext(
+          customerMessage: customerMessage, customerName: conversation.customerName, companyAtFault: conversation.companyAtFault,
+          isFinalReply: position == lastAgent, language: turn.language)
+        let evaluation = evaluate(turn.text, context, turn.id ?? conversation.id)
+        turns.append(TurnEvaluation(turn: turn.index, evaluation: evaluation, responseSeconds: response))
+      }
+    }
+    return ConversationScorer.combine(
+      id: conversation.id, agent: conversation.agent, turns: turns, firstResponseSeconds: firstResponse,
+      fallbackLanguage: Language.detect(conversation.turns.first?.text ?? "") ?? .en)
+  }
+
+  /// The conversation's verdict from its turns' verdicts (definitions on ``ConversationEvaluation``).
+  public static func combine(
+    id: String?, agent: String?, turns: [TurnEvaluation], firstResponseSeconds: Double? = nil, fallbackLanguage: Language = .en
+  ) -> ConversationEvaluation {
+    var categories: [CategoryResult] = []
+    var weighted = 0.0, weights = 0.0
+    for category in Category.allCases {
+      var sum = 0, count = 0, detected = false
+      var reason: String?
+      for turn in turns {
+        let result = turn.evaluation.categories[category.index]
+        if let score = result.score {
+          sum += score
+          count += 1
+        } else if reason == nil {
+          reason = result.reason
+        }
+        detected = detected || result.detected
+      }
+      if count > 0 {
+        let score = Int((Double(sum) / Double(count)).rounded())
+        categories.append(CategoryResult(score: score, detected: detected))
+        weighted += Double(score) * category.weight
+        weights += category.weight
+      } else {
+        categories.append(CategoryResult(score: nil, detected: detected, reason: turns.isEmpty ? "the conversation has no agent reply" : reason))
+      }
+    }
+    var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
+    if turns.contains(where: { !$0.evaluation.criticalFindings.isEmpty }) { overall = min(overall, 40) }
+    return ConversationEvaluation(
+      id: id, agent: agent, language: majorityLanguage(turns) ?? fallbackLanguage, overall: overall,
+      speechLevel: combineSpeechLevels(turns.map(\.evaluation.speechLevel)), categories: categories, turns: turns,
+      firstResponseSeconds: firstResponseSeconds)
+  }
+
+  static func majorityLanguage(_ turns: [TurnEvaluation]) -> Language? {
+    guard let first = turns.first?.evaluation.language else { return nil }
+    var ko = 0, en = 0
+    for turn in turns {
+      if turn.evaluation.language == .ko { ko += 1 } else { en += 1 }
+    }
+    if ko == en { return first }
+    return ko > en ? .ko : .en
+  }
+
+  /// Combines reply speech levels into a conversation's (see ``ConversationEvaluation``).
+  public static func combineSpeechLevels(_ levels: [SpeechLevel?]) -> SpeechLevel? {
+    var formal = false, polite = false, informal = false
+    for level in levels {
+      switch level {
+      case .mixed?: return .mixed
+      case .informal?: informal = true
+      case .polite?: polite = true
+      case .formal?: formal = true
+      case nil: break
+      }
+    }
+    if informal { return polite || formal ? .mixed : .informal }
+    if polite { return .polite }
+    return formal ? .formal : nil
+  }
+}
+
+func isBlank(_ text: String) -> Bool {
+  text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+}

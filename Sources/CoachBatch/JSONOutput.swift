@@ -1,0 +1,227 @@
+import CoachGuidelines
+import CoachText
+
+/// Writes the output contract's JSON straight into a byte buffer (no `String` concatenation,
+/// no `JSONEncoder`), with the contract's key order.
+///
+/// Byte for byte the same as `Evaluation.jsonObject()` except that C1 controls and bidi
+/// embedding/override/isolate marks are written as `\uXXXX` escapes too, so no transcript text
+/// can drive a terminal when the output is printed.
+struct JSONOutput {
+  var bytes: [UInt8] = []
+
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  mutating func raw(_ text: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
+  mutating func int(_ value: Int) {
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      int(-value)
+      return
+    }
+    if value < 10 {
+      bytes.append(UInt8(truncatingIfNeeded: 48 + value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      while v > 0 {
+        d[count] = UInt8(truncatingIfNeeded: 48 + v % 10)
+        v /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
+    }
+  }
+
+  mutating func optionalInt(_ value: Int?) {
+    if let value { int(value) } else { raw("null") }
+  }
+
+  mutating func bool(_ value: Bool) {
+    if value { raw("true") } else { raw("false") }
+  }
+
+  mutating func string(_ value: String?) {
+    guard var value else {
+      raw("null")
+      return
+    }
+    value.withUTF8 { appendEscaped($0) }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func escape(_ scalar: UInt32) {
+    bytes.append(UInt8(ascii: "\\"))
+    bytes.append(UInt8(ascii: "u"))
+    bytes.append(JSONOutput.hexDigits[Int((scalar >> 12) & 0xF)])
+    bytes.append(JSONOutput.hexDigits[Int((scalar >> 8) & 0xF)])
+    bytes.append(JSONOutput.hexDigits[Int((scalar >> 4) & 0xF)])
+    bytes.append(JSONOutput.hexDigits[Int(scalar & 0xF)])
+  }
+
+  /// Appends a JSON string literal of valid UTF-8 bytes, copying safe runs in one go.
+  mutating func appendEscaped(_ p: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    var runStart = 0
+    var i = 0
+    let n = p.count
+    func flush(_ upTo: Int, _ out: inout [UInt8]) {
+      if upTo > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<upTo])) }
+    }
+    while i < n {
+      let b = p[i]
+      if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x7F {
+        i += 1
+        continue
+      }
+      if b >= 0x80 {
+        // C1 controls (C2 80–9F), U+2028/2029 and bidi marks (E2 80 A8–AE, E2 81 A6–A9).
+        if b == 0xC2 && i + 1 < n && p[i + 1] <= 0x9F {
+          flush(i, &bytes)
+          escape(UInt32(p[i + 1]))
+          i += 2
+          runStart = i
+          continue
+        }
+        if b == 0xE2 && i + 2 < n {
+          let b1 = p[i + 1], b2 = p[i + 2]
+          if (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) {
+            flush(i, &bytes)
+            escape(0x2000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F))
+            i += 3
+            runStart = i
+            continue
+          }
+        }
+        i += 1
+        continue
+      }
+      flush(i, &bytes)
+      switch b {
+      case 0x22: bytes.append(0x5C); bytes.append(0x22)
+      case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+      case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+      default: escape(UInt32(b))
+      }
+      i += 1
+      runStart = i
+    }
+    flush(n, &bytes)
+    bytes.append(UInt8(ascii: "\""))
+  }
+
+  // MARK: - Contract objects
+
+  /// The contract's finding object, with `"turn"` appended for conversation-level findings.
+  mutating func finding(_ f: Finding, turn: Int? = nil) {
+    raw("{\"rule\":")
+    string(f.rule)
+    raw(",\"category\":")
+    string(f.category.rawValue)
+    raw(",\"kind\":")
+    string(f.kind.rawValue)
+    raw(",\"severity\":")
+    string(f.severity.rawValue)
+    raw(",\"start\":")
+    int(f.start)
+    raw(",\"end\":")
+    int(f.end)
+    raw(",\"excerpt\":")
+    string(f.excerpt)
+    raw(",\"message\":")
+    string(f.message)
+    raw(",\"suggestion\":")
+    string(f.suggestion)
+    if let turn {
+      raw(",\"turn\":")
+      int(turn)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  mutating func categories(_ results: [CategoryResult]) {
+    raw(",\"categories\":{")
+    for (i, category) in Category.allCases.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      string(category.rawValue)
+      raw(":{\"score\":")
+      optionalInt(results[i].score)
+      raw(",\"detected\":")
+      bool(results[i].detected)
+      bytes.append(UInt8(ascii: "}"))
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// `{"id","language","overall","speech_level","categories"` (no closing brace).
+  mutating func head(id: String?, language: Language, overall: Int, speechLevel: SpeechLevel?, categories results: [CategoryResult]) {
+    raw("{\"id\":")
+    string(id)
+    raw(",\"language\":")
+    string(language.rawValue)
+    raw(",\"overall\":")
+    int(overall)
+    raw(",\"speech_level\":")
+    string(speechLevel?.rawValue)
+    categories(results)
+  }
+
+  /// The per-reply contract object; with `turn`, the object of a conversation's turn.
+  mutating func evaluation(_ e: Evaluation, turn: Int? = nil) {
+    head(id: e.id, language: e.language, overall: e.overall, speechLevel: e.speechLevel, categories: e.categories)
+    raw(",\"findings\":[")
+    for (i, f) in e.findings.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      finding(f)
+    }
+    bytes.append(UInt8(ascii: "]"))
+    if let turn {
+      raw(",\"turn\":")
+      int(turn)
+    }
+    bytes.append(UInt8(ascii: "}"))
+  }
+
+  /// The conversation object: the reply fields for the whole conversation, plus `turns`.
+  mutating func conversation(_ c: ConversationEvaluation) {
+    head(id: c.id, language: c.language, overall: c.overall, speechLevel: c.speechLevel, categories: c.categories)
+    raw(",\"findings\":[")
+    var first = true
+    for turn in c.turns {
+      for f in turn.evaluation.findings {
+        if !first { bytes.append(UInt8(ascii: ",")) }
+        first = false
+        finding(f, turn: turn.turn)
+      }
+    }
+    raw("],\"turns\":[")
+    for (i, turn) in c.turns.enumerated() {
+      if i > 0 { bytes.append(UInt8(ascii: ",")) }
+      evaluation(turn.evaluation, turn: turn.turn)
+    }
+    raw("]}")
+  }
+
+  /// `{"error": "…", "file": "…", "line": N}` (`line` is `null` for a whole-file problem).
+  mutating func error(_ e: RecordError) {
+    raw("{\"error\":")
+    string(e.message)
+    raw(",\"file\":")
+    string(e.file)
+    raw(",\"line\":")
+    optionalInt(e.line)
+    bytes.append(UInt8(ascii: "}"))
+  }
+}

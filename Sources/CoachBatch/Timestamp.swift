@@ -1,0 +1,124 @@
+/// A turn's time, parsed by hand (no `DateFormatter`: it is slow and locale-dependent).
+///
+/// Accepted forms: ISO 8601 / RFC 3339 date-times (`2024-05-01T10:02:03Z`, `+09:00` offsets,
+/// a space instead of `T`, fractional seconds; without an offset the time is taken as UTC),
+/// a date-time without seconds (`2024-05-01 10:02`), a time of day (`10:02`, `10:02:03`), and
+/// Unix time in seconds or milliseconds (a number).
+public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
+  /// Seconds since 1970-01-01T00:00:00Z, or since midnight for a time of day.
+  public var seconds: Double
+  /// True when only the time of day was given (differences wrap around midnight).
+  public var isTimeOfDay: Bool
+
+  public init(seconds: Double, isTimeOfDay: Bool = false) {
+    self.seconds = seconds
+    self.isTimeOfDay = isTimeOfDay
+  }
+
+  public var description: String { isTimeOfDay ? "\(seconds)s of day" : "\(seconds)s" }
+
+  /// Seconds from `earlier` to `self`; `nil` when the two cannot be compared or time runs
+  /// backwards (a time of day that runs backwards is taken to cross midnight).
+  public func seconds(since earlier: Timestamp) -> Double? {
+    guard isTimeOfDay == earlier.isTimeOfDay else { return nil }
+    var delta = seconds - earlier.seconds
+    if delta < 0 && isTimeOfDay { delta += 86_400 }
+    return delta >= 0 ? delta : nil
+  }
+
+  /// Parses a time as written; `nil` when it is none of the accepted forms.
+  public init?(parsing text: some StringProtocol) {
+    var bytes = Array(text.utf8)
+    while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+    while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+    guard !bytes.isEmpty else { return nil }
+    if let value = Timestamp.parse(bytes) { self = value } else { return nil }
+  }
+
+  /// Unix time from a JSON number: seconds, or milliseconds when it is implausibly large.
+  public init(unix value: Double) {
+    self.init(seconds: value > 100_000_000_000 ? value / 1000 : value)
+  }
+
+  private static func parse(_ b: [UInt8]) -> Timestamp? {
+    var i = 0
+    func digits(_ count: Int) -> Int? {
+      guard i + count <= b.count else { return nil }
+      var value = 0
+      for k in i..<(i + count) {
+        let d = Int(b[k]) - 48
+        guard d >= 0 && d <= 9 else { return nil }
+        value = value * 10 + d
+      }
+      i += count
+      return value
+    }
+    func take(_ byte: UInt8) -> Bool {
+      if i < b.count && b[i] == byte { i += 1; return true }
+      return false
+    }
+    func fraction() -> Double {
+      guard take(46) || take(44) else { return 0 }
+      var scale = 0.1, value = 0.0
+      while i < b.count, b[i] >= 48 && b[i] <= 57 {
+        value += Double(b[i] - 48) * scale
+        scale /= 10
+        i += 1
+      }
+      return value
+    }
+    // A plain number: Unix time.
+    if b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }), let value = Double(String(decoding: b, as: UTF8.self)) {
+      return Timestamp(unix: value)
+    }
+    // Time of day: H:MM or HH:MM[:SS[.fff]].
+    if b.count >= 4 && b.count <= 15 && (b[1] == 58 || b[2] == 58) {
+      let hourDigits = b[1] == 58 ? 1 : 2
+      guard let h = digits(hourDigits), take(58), let m = digits(2) else { return nil }
+      var s = 0.0
+      if take(58) {
+        guard let whole = digits(2) else { return nil }
+        s = Double(whole) + fraction()
+      }
+      guard i == b.count, h < 24, m < 60, s < 61 else { return nil }
+      return Timestamp(seconds: Double(h * 3600 + m * 60) + s, isTimeOfDay: true)
+    }
+    // Date-time: YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[:]MM]; also YYYY/MM/DD.
+    guard let year = digits(4) else { return nil }
+    let separator: UInt8 = i < b.count && b[i] == 47 ? 47 : 45
+    guard take(separator), let month = digits(2), take(separator), let day = digits(2) else { return nil }
+    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+    var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+    if i == b.count { return Timestamp(seconds: seconds) }
+    guard take(84) || take(32) || take(116) else { return nil }
+    guard let h = digits(2), take(58), let m = digits(2), h < 24, m < 60 else { return nil }
+    seconds += Double(h * 3600 + m * 60)
+    if take(58) {
+      guard let s = digits(2), s < 61 else { return nil }
+      seconds += Double(s) + fraction()
+    }
+    if take(90) || take(122) {
+      // UTC
+    } else if i < b.count, b[i] == 43 || b[i] == 45 {
+      let sign: Double = b[i] == 45 ? -1 : 1
+      i += 1
+      guard let oh = digits(2) else { return nil }
+      _ = take(58)
+      let om = digits(2) ?? 0
+      seconds -= sign * Double(oh * 3600 + om * 60)
+    }
+    guard i == b.count else { return nil }
+    return Timestamp(seconds: seconds)
+  }
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+  let y = month <= 2 ? year - 1 : year
+  let era = (y >= 0 ? y : y - 399) / 400
+  let yoe = y - era * 400
+  let mp = (month + 9) % 12
+  let doy = (153 * mp + 2) / 5 + day - 1
+  let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+  return era * 146_097 + doe - 719_468
+}
