@@ -140,6 +140,26 @@ public struct BatchSummary: Sendable {
 
   mutating func add(_ d: RecordDigest) {
     if d.isConversation { conversations += 1 }
+    var agentName = d.agent.map { String($0.trimmedSpaces()) } ?? ""
+    if agentName.isEmpty { agentName = BatchSummary.noAgent }
+    if agents[agentName] == nil && agents.count >= BatchSummary.agentLimit { agentName = BatchSummary.otherAgents }
+    var agent = agents[agentName] ?? AgentStats(name: agentName)
+    defer { agents[agentName] = agent }
+
+    // Response times count for every conversation with timestamps, scored or not.
+    if let first = d.firstResponse {
+      firstResponseSum += first
+      firstResponseCount += 1
+      let bucket = BatchSummary.responseBuckets.firstIndex { first < $0.limit } ?? BatchSummary.responseBuckets.count - 1
+      firstResponseHistogram[bucket] += 1
+      agent.firstResponseSum += first
+      agent.firstResponseCount += 1
+    }
+    responseSum += d.responseSum
+    responseCount += d.responseCount
+    agent.responseSum += d.responseSum
+    agent.responseCount += d.responseCount
+
     guard d.scored else {
       unscored += 1
       return
@@ -152,42 +172,18 @@ public struct BatchSummary: Sendable {
       if let score = d.categories[i] {
         categorySums[i] += score
         categoryCounts[i] += 1
+        agent.categorySums[i] += score
+        agent.categoryCounts[i] += 1
       }
       if d.detected[i] { detectedCounts[i] += 1 }
     }
     languages[d.language, default: 0] += 1
     speechLevels[d.speechLevel?.rawValue ?? "none", default: 0] += 1
     criticalFindings += d.criticalFindings
-    if let first = d.firstResponse {
-      firstResponseSum += first
-      firstResponseCount += 1
-      let bucket = BatchSummary.responseBuckets.firstIndex { first < $0.limit } ?? BatchSummary.responseBuckets.count - 1
-      firstResponseHistogram[bucket] += 1
-    }
-    responseSum += d.responseSum
-    responseCount += d.responseCount
-
-    var agentName = d.agent.map { String($0.trimmedSpaces()) } ?? ""
-    if agentName.isEmpty { agentName = BatchSummary.noAgent }
-    if agents[agentName] == nil && agents.count >= BatchSummary.agentLimit { agentName = BatchSummary.otherAgents }
-    var agent = agents[agentName] ?? AgentStats(name: agentName)
     agent.records += 1
     agent.replies += d.replies
     agent.overallSum += d.overall
-    for i in 0..<Category.allCases.count {
-      if let score = d.categories[i] {
-        agent.categorySums[i] += score
-        agent.categoryCounts[i] += 1
-      }
-    }
     agent.criticalFindings += d.criticalFindings
-    if let first = d.firstResponse {
-      agent.firstResponseSum += first
-      agent.firstResponseCount += 1
-    }
-    agent.responseSum += d.responseSum
-    agent.responseCount += d.responseCount
-    agents[agentName] = agent
 
     let recordID = d.id ?? d.source.description
     for (index, issue) in d.issues.enumerated() {

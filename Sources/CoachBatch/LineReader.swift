@@ -88,11 +88,11 @@ struct LineReader {
         overlong = true
         consumed += end - start
         start = end
-        searchFrom = end
       }
+      // `fill` may move the pending bytes to the front: keep the search position relative.
+      let searched = end - start
       try fill()
-      searchFrom = min(searchFrom, end)
-      if searchFrom < start { searchFrom = start }
+      searchFrom = start + searched
     }
   }
 
@@ -126,6 +126,12 @@ struct LineReader {
       }
       end = pending
       start = 0
+    }
+    if buffer.count > 4 * chunkSize && end <= chunkSize / 2 {
+      // A long line grew the buffer; give the memory back.
+      var smaller = [UInt8](repeating: 0, count: chunkSize)
+      smaller.withUnsafeMutableBytes { to in buffer.withUnsafeBytes { from in to.copyMemory(from: UnsafeRawBufferPointer(rebasing: from[0..<end])) } }
+      buffer = smaller
     }
     if buffer.count - end < chunkSize / 2 {
       buffer.append(contentsOf: repeatElement(0, count: max(chunkSize, buffer.count)))

@@ -7,7 +7,10 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
   /// Reads a role name in Korean or English (`고객`, `손님`, `customer`, `user`; `상담원`, `상담사`,
   /// `agent`, `staff` …), ignoring case, spaces and a trailing `님`; `nil` when it is not a role.
   public init?(name: some StringProtocol) {
-    let key = Role.key(name)
+    var key = Role.key(name)
+    if !Role.customerNames.contains(key) && !Role.agentNames.contains(key) && key.hasSuffix("님") {
+      key.removeLast()  // 고객님, 상담사님
+    }
     if Role.customerNames.contains(key) {
       self = .customer
     } else if Role.agentNames.contains(key) {
@@ -31,9 +34,7 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
   ]
 
   static func key(_ name: some StringProtocol) -> String {
-    var key = name.lowercased().filter { $0 != " " && $0 != "_" && $0 != "\t" }
-    if key.hasSuffix("님") && key.count > 1 { key.removeLast() }
-    return key
+    name.lowercased().filter { $0 != " " && $0 != "_" && $0 != "\t" }
   }
 }
 
