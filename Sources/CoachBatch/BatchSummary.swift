@@ -140,7 +140,10 @@ public struct BatchSummary: Sendable {
 
   mutating func add(_ d: RecordDigest) {
     if d.isConversation { conversations += 1 }
-    var agentName = d.agent.map { String($0.trimmedSpaces()) } ?? ""
+    var agentName = d.agent ?? ""
+    if agentName.first == " " || agentName.last == " " || agentName.first == "\t" || agentName.last == "\t" {
+      agentName = String(agentName.trimmedSpaces())
+    }
     if agentName.isEmpty { agentName = BatchSummary.noAgent }
     if agents[agentName] == nil && agents.count >= BatchSummary.agentLimit { agentName = BatchSummary.otherAgents }
     var agent = agents[agentName] ?? AgentStats(name: agentName)

@@ -42,7 +42,7 @@ enum CSVOutput {
 
   /// A text cell: guarded against formulas, control characters escaped, quoted when needed.
   static func appendText(_ value: String, to out: inout [UInt8]) {
-    var text = escapeForDisplay(value)
+    var text = mayNeedDisplayEscape(value) ? escapeForDisplay(value) : value
     if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
     let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     if !needsQuotes {
@@ -55,6 +55,11 @@ enum CSVOutput {
       out.append(b)
     }
     out.append(0x22)
+  }
+
+  /// False when no byte can start a control, C1 or bidi character (the common case).
+  static func mayNeedDisplayEscape(_ text: String) -> Bool {
+    text.utf8.contains { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }
   }
 
   static func formatSeconds(_ seconds: Double) -> String {

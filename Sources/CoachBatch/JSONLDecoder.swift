@@ -1,5 +1,11 @@
 import CoachText
 
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns one JSONL line into a reply record or a conversation (or error entries).
 ///
 /// A reply: `{"id", "text", "language"?, "customer"?, "customer_name"?, "company_at_fault"?,
@@ -10,107 +16,114 @@ import CoachText
 enum JSONLDecoder {
   /// Decodes one line; whitespace-only lines give nothing.
   static func decode(line bytes: UnsafeBufferPointer<UInt8>, source: RecordSource) -> [TranscriptItem] {
-    var items: [TranscriptItem] = []
-    var (text, repairs) = UTF8Repair.decode(bytes)
-    if repairs > 0 { items.append(.error(RecordError(UTF8Repair.message(repairs: repairs), at: source))) }
-    let parsed: Result<JSONValue, JSONSyntaxError>? = text.withUTF8 { utf8 in
-      var k = 0
-      while k < utf8.count, utf8[k] == 0x20 || utf8[k] == 0x09 || utf8[k] == 0x0D { k += 1 }
-      if k == utf8.count { return nil }
-      do throws(JSONSyntaxError) {
-        return .success(try JSONParser.parse(utf8))
-      } catch {
-        var column = 1
-        for index in 0..<min(error.offset, utf8.count) where utf8[index] & 0xC0 != 0x80 { column += 1 }
-        return .failure(JSONSyntaxError(message: error.message, offset: column))
-      }
+    var k = 0
+    while k < bytes.count, bytes[k] == 0x20 || bytes[k] == 0x09 || bytes[k] == 0x0D { k += 1 }
+    if k == bytes.count { return [] }
+    let value: JSONValue
+    do throws(JSONSyntaxError) {
+      value = try JSONParser.parse(bytes)
+    } catch {
+      var column = 1
+      for index in 0..<min(error.offset, bytes.count) where bytes[index] & 0xC0 != 0x80 { column += 1 }
+      var message = "malformed JSON at column \(column): \(error.message)"
+      if !UTF8Repair.isASCII(bytes) && String(validating: bytes, as: UTF8.self) == nil { message += " (the line is not valid UTF-8)" }
+      return [.error(RecordError(message, at: source))]
     }
-    switch parsed {
-    case nil:
-      return items
-    case .failure(let error)?:
-      items.append(.error(RecordError("malformed JSON at column \(error.offset): \(error.message)", at: source)))
-      return items
-    case .success(let value)?:
-      items += record(from: value, source: source)
-      return items
+    var document = JSONDocument(bytes)
+    var items = record(from: value, in: &document, source: source)
+    if document.repairs > 0 {
+      items.insert(.error(RecordError(UTF8Repair.message(repairs: document.repairs), at: source)), at: 0)
     }
+    return items
   }
 
-  static func record(from value: JSONValue, source: RecordSource) -> [TranscriptItem] {
+  static func record(from value: JSONValue, in d: inout JSONDocument, source: RecordSource) -> [TranscriptItem] {
     guard case .object = value else {
       return [.error(RecordError("expected a JSON object with \"text\" or \"turns\", found \(value.typeName)", at: source))]
     }
     var errors: [TranscriptItem] = []
     func fail(_ message: String) { errors.append(.error(RecordError(message, at: source))) }
 
-    let id = identifier(value["id"], key: "id", fail: fail)
-    let agent = optionalString(value["agent"], key: "agent", fail: fail)
-    let customerName = optionalString(value["customer_name"], key: "customer_name", fail: fail)
-    let companyAtFault = optionalBool(value["company_at_fault"], key: "company_at_fault", fail: fail)
+    let id = identifier(d.member(value, "id"), key: "id", in: &d, fail: fail)
+    let agent = optionalString(d.member(value, "agent"), key: "agent", in: &d, fail: fail)
+    let customerName = optionalString(d.member(value, "customer_name"), key: "customer_name", in: &d, fail: fail)
+    let companyAtFault = optionalBool(d.member(value, "company_at_fault"), key: "company_at_fault", in: &d, fail: fail)
 
-    if let turnsValue = value["turns"] {
+    if let turnsValue = d.member(value, "turns") {
       guard case .array(let turnValues) = turnsValue else {
         return errors + [.error(RecordError("\"turns\" must be an array, found \(turnsValue.typeName)", at: source))]
       }
       var turns: [Turn] = []
       turns.reserveCapacity(turnValues.count)
       for (index, turnValue) in turnValues.enumerated() {
-        let label = "turn \(index)" + (id.map { " of '\($0)'" } ?? "")
+        func label() -> String { "turn \(index)" + (id.map { " of '\($0)'" } ?? "") }
         guard case .object = turnValue else {
-          fail("\(label) must be an object, found \(turnValue.typeName)")
+          fail("\(label()) must be an object, found \(turnValue.typeName)")
           continue
         }
-        guard case .string(let roleName)? = turnValue["role"] ?? turnValue["speaker"] else {
-          fail("\(label) has no \"role\" (expected \(Role.examples))")
+        guard case .string(let roleString)? = d.member(turnValue, "role") ?? d.member(turnValue, "speaker") else {
+          fail("\(label()) has no \"role\" (expected \(Role.examples))")
           continue
         }
-        guard let role = Role(name: roleName) else {
-          fail("unknown role '\(roleName)' in \(label) (expected \(Role.examples))")
+        guard let role = role(roleString, in: &d) else {
+          fail("unknown role '\(d.string(roleString))' in \(label()) (expected \(Role.examples))")
           continue
         }
-        guard case .string(let text)? = turnValue["text"] else {
-          fail("\(label) has no \"text\" string")
+        guard case .string(let textString)? = d.member(turnValue, "text") else {
+          fail("\(label()) has no \"text\" string")
           continue
         }
+        let text = d.string(textString)
         var time: Timestamp?
-        switch turnValue["time"] ?? turnValue["timestamp"] {
+        switch d.member(turnValue, "time") ?? d.member(turnValue, "timestamp") {
         case .string(let written)?:
-          time = Timestamp(parsing: written)
-          if time == nil { fail("\(label): cannot read the time '\(written)' (expected ISO 8601, HH:MM[:SS] or Unix seconds)") }
+          time = Timestamp(bytes: UnsafeBufferPointer(rebasing: d.bytes[written.start..<written.end]))
+          if time == nil { fail("\(label()): cannot read the time '\(d.string(written))' (expected ISO 8601, HH:MM[:SS] or Unix seconds)") }
         case .number(let written)?:
-          time = Double(written).map(Timestamp.init(unix:))
+          time = Double(d.numberText(written)).map(Timestamp.init(unix:))
         case nil, .null?:
           break
         case let other?:
-          fail("\(label): \"time\" must be a string or number, found \(other.typeName)")
+          fail("\(label()): \"time\" must be a string or number, found \(other.typeName)")
         }
-        let language = optionalLanguage(turnValue["language"])
-        let turnID = identifier(turnValue["id"], key: "id", fail: fail)
+        let language = optionalLanguage(d.member(turnValue, "language"), in: &d)
+        let turnID = identifier(d.member(turnValue, "id"), key: "id", in: &d, fail: fail)
         turns.append(Turn(role: role, text: text, time: time, language: language, id: turnID, index: index))
       }
       let conversation = Conversation(id: id, agent: agent, customerName: customerName, companyAtFault: companyAtFault, turns: turns)
       return errors + [.conversation(conversation, source)]
     }
 
-    guard let textValue = value["text"] else {
+    guard let textValue = d.member(value, "text") else {
       return errors + [.error(RecordError("record has neither \"text\" nor \"turns\"", at: source))]
     }
-    guard case .string(let text) = textValue else {
+    guard case .string(let textString) = textValue else {
       return errors + [.error(RecordError("\"text\" must be a string, found \(textValue.typeName)", at: source))]
     }
-    let customer = optionalString(value["customer"] ?? value["customer_message"], key: "customer", fail: fail)
-    let isFinal = optionalBool(value["final"], key: "final", fail: fail)
+    let text = d.string(textString)
+    let customer = optionalString(d.member(value, "customer") ?? d.member(value, "customer_message"), key: "customer", in: &d, fail: fail)
+    let isFinal = optionalBool(d.member(value, "final"), key: "final", in: &d, fail: fail)
     let reply = ReplyRecord(
-      id: id, text: text, language: optionalLanguage(value["language"]), customerMessage: customer, customerName: customerName,
-      companyAtFault: companyAtFault, isFinalReply: isFinal, agent: agent)
+      id: id, text: text, language: optionalLanguage(d.member(value, "language"), in: &d), customerMessage: customer,
+      customerName: customerName, companyAtFault: companyAtFault, isFinalReply: isFinal, agent: agent)
     return errors + [.reply(reply, source)]
   }
 
-  static func identifier(_ value: JSONValue?, key: String, fail: (String) -> Void) -> String? {
+  /// The role of a turn; `customer` and `agent` are recognised without building a string.
+  static func role(_ s: JSONString, in d: inout JSONDocument) -> Role? {
+    let count = s.end - s.start
+    if !s.escaped && (count == 5 || count == 8) {
+      let p = d.bytes.baseAddress! + s.start
+      if count == 5 && memcmp(p, "agent", 5) == 0 { return .agent }
+      if count == 8 && memcmp(p, "customer", 8) == 0 { return .customer }
+    }
+    return Role(name: d.string(s))
+  }
+
+  static func identifier(_ value: JSONValue?, key: String, in d: inout JSONDocument, fail: (String) -> Void) -> String? {
     switch value {
-    case .string(let s)?: return s
-    case .number(let n)?: return n
+    case .string(let s)?: return d.string(s)
+    case .number(let n)?: return d.numberText(n)
     case nil, .null?: return nil
     case let other?:
       fail("\"\(key)\" must be a string or number, found \(other.typeName)")
@@ -118,9 +131,9 @@ enum JSONLDecoder {
     }
   }
 
-  static func optionalString(_ value: JSONValue?, key: String, fail: (String) -> Void) -> String? {
+  static func optionalString(_ value: JSONValue?, key: String, in d: inout JSONDocument, fail: (String) -> Void) -> String? {
     switch value {
-    case .string(let s)?: return s
+    case .string(let s)?: return d.string(s)
     case nil, .null?: return nil
     case let other?:
       fail("\"\(key)\" must be a string, found \(other.typeName)")
@@ -128,14 +141,15 @@ enum JSONLDecoder {
     }
   }
 
-  static func optionalBool(_ value: JSONValue?, key: String, fail: (String) -> Void) -> Bool? {
+  static func optionalBool(_ value: JSONValue?, key: String, in d: inout JSONDocument, fail: (String) -> Void) -> Bool? {
     switch value {
     case .bool(let b)?: return b
     case .string(let s)?:
-      if let b = parseBool(s) { return b }
-      fail("\"\(key)\" must be true or false, found '\(s)'")
+      let text = d.string(s)
+      if let b = parseBool(text) { return b }
+      fail("\"\(key)\" must be true or false, found '\(text)'")
       return nil
-    case .number(let n)?: return n != "0"
+    case .number(let n)?: return d.numberText(n) != "0"
     case nil, .null?: return nil
     case let other?:
       fail("\"\(key)\" must be true or false, found \(other.typeName)")
@@ -143,9 +157,9 @@ enum JSONLDecoder {
     }
   }
 
-  static func optionalLanguage(_ value: JSONValue?) -> Language? {
+  static func optionalLanguage(_ value: JSONValue?, in d: inout JSONDocument) -> Language? {
     guard case .string(let s)? = value else { return nil }
-    return parseLanguage(s)
+    return parseLanguage(d.string(s))
   }
 }
 

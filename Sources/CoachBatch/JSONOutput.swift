@@ -78,7 +78,16 @@ struct JSONOutput {
     func flush(_ upTo: Int, _ out: inout [UInt8]) {
       if upTo > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<upTo])) }
     }
+    let raw = UnsafeRawPointer(p.baseAddress!)
     while i < n {
+      // Eight bytes at a time while none can need an escape (SWAR: a byte below 0x20, or equal
+      // to '"', '\\', DEL, 0xC2 or 0xE2, the lead bytes of C1 controls and of U+2028/bidi marks).
+      while i + 8 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if JSONOutput.mayNeedEscape(v) { break }
+        i += 8
+      }
+      guard i < n else { break }
       let b = p[i]
       if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x7F {
         i += 1
@@ -120,6 +129,20 @@ struct JSONOutput {
     }
     flush(n, &bytes)
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// True when some byte of `v` is below 0x20 or equals 0x22, 0x5C, 0x7F, 0xC2 or 0xE2
+  /// (may be true for a clean word too; never false for a word that needs escaping).
+  @inline(__always)
+  static func mayNeedEscape(_ v: UInt64) -> Bool {
+    @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let below20 = (v &- ones &* 0x20) & ~v & highs
+    let found = below20 | hasZero(v ^ (ones &* 0x22)) | hasZero(v ^ (ones &* 0x5C)) | hasZero(v ^ (ones &* 0x7F))
+      | hasZero(v ^ (ones &* 0xC2)) | hasZero(v ^ (ones &* 0xE2))
+    return found != 0
   }
 
   // MARK: - Contract objects

@@ -1,48 +1,36 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A JSON string as it appears in the line: its bytes between the quotes, decoded on demand
+/// (most keys are only compared, never turned into `String`s).
+struct JSONString: Sendable, Hashable {
+  /// Byte range of the content (without quotes) in the line.
+  var start: Int
+  var end: Int
+  /// Whether the content has backslash escapes.
+  var escaped: Bool
+}
+
 /// A parsed JSON value: what the JSONL reader needs, and no more.
 ///
-/// Objects keep their members in order as an array (records have a handful of keys, so a linear
-/// lookup beats hashing); a repeated key resolves to its last value. Numbers keep their text,
-/// so an id written as `123` stays `"123"`.
+/// Strings are byte ranges into the line (``JSONString``), so parsing allocates only for
+/// arrays and objects; objects keep their members in order as an array (records have a handful
+/// of keys, so a linear lookup beats hashing); a repeated key resolves to its last value.
+/// Numbers keep their text range, so an id written as `123` stays `"123"`.
 indirect enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
-  case number(String)
-  case string(String)
+  case number(JSONString)
+  case string(JSONString)
   case array([JSONValue])
-  case object([(key: String, value: JSONValue)])
+  case object([Member])
 
-  static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-    switch (lhs, rhs) {
-    case (.null, .null): true
-    case (.bool(let a), .bool(let b)): a == b
-    case (.number(let a), .number(let b)): a == b
-    case (.string(let a), .string(let b)): a == b
-    case (.array(let a), .array(let b)): a == b
-    case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
-    default: false
-    }
-  }
-
-  func hash(into hasher: inout Hasher) {
-    switch self {
-    case .null: hasher.combine(0)
-    case .bool(let b): hasher.combine(b)
-    case .number(let n): hasher.combine(n)
-    case .string(let s): hasher.combine(s)
-    case .array(let a): hasher.combine(a)
-    case .object(let o):
-      for member in o {
-        hasher.combine(member.key)
-        hasher.combine(member.value)
-      }
-    }
-  }
-
-  /// The member `key` of an object (the last one when repeated), else `nil`.
-  subscript(key: String) -> JSONValue? {
-    guard case .object(let members) = self else { return nil }
-    for member in members.reversed() where member.key == key { return member.value }
-    return nil
+  struct Member: Sendable, Hashable {
+    var key: JSONString
+    var value: JSONValue
   }
 
   /// A short name of the value's type, for messages.
@@ -58,13 +46,108 @@ indirect enum JSONValue: Sendable, Hashable {
   }
 }
 
+/// A parsed line: the bytes the values point into, and the values decoded to Swift types.
+struct JSONDocument {
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Invalid UTF-8 sequences replaced while decoding strings.
+  var repairs = 0
+
+  init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    self.bytes = bytes
+  }
+
+  /// The member `key` of an object (the last one when repeated), else `nil`.
+  func member(_ value: JSONValue, _ key: StaticString) -> JSONValue? {
+    guard case .object(let members) = value else { return nil }
+    let k = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
+    for member in members.reversed() where !member.key.escaped && member.key.end - member.key.start == k.count {
+      if memcmp(bytes.baseAddress! + member.key.start, k.baseAddress!, k.count) == 0 { return member.value }
+    }
+    // A key written with escapes is rare; compare it decoded.
+    for member in members.reversed() where member.key.escaped {
+      var copy = self
+      if copy.string(member.key) == String(decoding: k, as: UTF8.self) { return member.value }
+    }
+    return nil
+  }
+
+  /// The text of a string (escapes resolved, invalid UTF-8 replaced and counted).
+  mutating func string(_ s: JSONString) -> String {
+    let raw = UnsafeBufferPointer(rebasing: bytes[s.start..<s.end])
+    if !s.escaped { return decode(raw) }
+    var out: [UInt8] = []
+    out.reserveCapacity(raw.count)
+    var i = 0
+    while i < raw.count {
+      let b = raw[i]
+      if b != UInt8(ascii: "\\") {
+        out.append(b)
+        i += 1
+        continue
+      }
+      let e = raw[i + 1]
+      i += 2
+      switch e {
+      case UInt8(ascii: "b"): out.append(0x08)
+      case UInt8(ascii: "f"): out.append(0x0C)
+      case UInt8(ascii: "n"): out.append(0x0A)
+      case UInt8(ascii: "r"): out.append(0x0D)
+      case UInt8(ascii: "t"): out.append(0x09)
+      case UInt8(ascii: "u"):
+        var scalar = JSONDocument.hex4(raw, i)
+        i += 4
+        if (0xD800...0xDBFF).contains(scalar) {
+          // A high surrogate needs its low half; a lone one becomes U+FFFD.
+          if i + 5 < raw.count && raw[i] == UInt8(ascii: "\\") && raw[i + 1] == UInt8(ascii: "u"),
+            case let low = JSONDocument.hex4(raw, i + 2), (0xDC00...0xDFFF).contains(low)
+          {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            i += 6
+          } else {
+            scalar = 0xFFFD
+          }
+        } else if (0xDC00...0xDFFF).contains(scalar) {
+          scalar = 0xFFFD
+        }
+        for unit in UTF8.encode(Unicode.Scalar(scalar) ?? "\u{FFFD}")! { out.append(unit) }
+      default: out.append(e)  // \" \\ \/
+      }
+    }
+    return out.withUnsafeBufferPointer { decode($0) }
+  }
+
+  /// The text of a number, as written.
+  func numberText(_ s: JSONString) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[s.start..<s.end]), as: UTF8.self)
+  }
+
+  private mutating func decode(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+    if UTF8Repair.isASCII(raw) { return String(decoding: raw, as: UTF8.self) }
+    if let text = String(validating: raw, as: UTF8.self) { return text }
+    let (text, count) = UTF8Repair.decode(raw)
+    repairs += count
+    return text
+  }
+
+  /// Four hex digits (already checked by the parser).
+  static func hex4(_ p: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+    var value: UInt32 = 0
+    for k in at..<(at + 4) {
+      let b = p[k]
+      let digit: UInt32 = b <= 0x39 ? UInt32(b - 0x30) : UInt32((b | 0x20) - 0x61 + 10)
+      value = value << 4 | digit
+    }
+    return value
+  }
+}
+
 /// A JSON syntax error at a byte offset of the line.
 struct JSONSyntaxError: Error, Sendable, Hashable {
   var message: String
   var offset: Int
 }
 
-/// A small, fast JSON parser over UTF-8 bytes (one JSONL line).
+/// A small, fast JSON parser over UTF-8 bytes (one JSONL line); strings stay byte ranges.
 ///
 /// Foundation's `JSONSerialization` manages ~50 MB/s per core (style.md pitfall 21); this parser
 /// reads the bytes in place and builds only small values. It accepts standard JSON, plus raw tab
@@ -129,7 +212,7 @@ struct JSONParser {
     i += count
   }
 
-  mutating func number() throws(JSONSyntaxError) -> String {
+  mutating func number() throws(JSONSyntaxError) -> JSONString {
     let start = i
     if p[i] == UInt8(ascii: "-") { i += 1 }
     var digits = 0
@@ -148,75 +231,37 @@ struct JSONParser {
       while i < p.count, p[i] >= 0x30 && p[i] <= 0x39 { i += 1; exponent += 1 }
       guard exponent > 0 else { throw fail("invalid number: expected digits in the exponent") }
     }
-    return String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
+    return JSONString(start: start, end: i, escaped: false)
   }
 
-  mutating func string() throws(JSONSyntaxError) -> String {
+  /// Scans a string (checking its escapes) and returns where its content is.
+  ///
+  /// `memchr` finds the closing quote and any backslash before it (glibc's are vectorised),
+  /// so long texts are not walked byte by byte.
+  mutating func string() throws(JSONSyntaxError) -> JSONString {
     i += 1  // opening quote
     let start = i
-    // Fast path: no escapes.
+    var escaped = false
+    let base = p.baseAddress!
     while i < p.count {
-      let b = p[i]
-      if b == UInt8(ascii: "\"") {
-        let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<i]), as: UTF8.self)
-        i += 1
-        return text
+      guard let quote = memchr(base + i, 0x22, p.count - i) else { break }
+      let quoteIndex = base.distance(to: quote.assumingMemoryBound(to: UInt8.self))
+      guard let slash = memchr(base + i, 0x5C, quoteIndex - i) else {
+        i = quoteIndex + 1
+        return JSONString(start: start, end: quoteIndex, escaped: escaped)
       }
-      if b == UInt8(ascii: "\\") { break }
-      i += 1
-    }
-    guard i < p.count else { throw JSONSyntaxError(message: "unterminated string", offset: start - 1) }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(i - start + 16)
-    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: p[start..<i]))
-    while i < p.count {
-      let b = p[i]
-      if b == UInt8(ascii: "\"") {
-        i += 1
-        return String(decoding: bytes, as: UTF8.self)
-      }
-      if b != UInt8(ascii: "\\") {
-        bytes.append(b)
-        i += 1
-        continue
-      }
-      i += 1
+      escaped = true
+      i = base.distance(to: slash.assumingMemoryBound(to: UInt8.self)) + 1
       guard i < p.count else { break }
-      let e = p[i]
-      i += 1
-      switch e {
-      case UInt8(ascii: "\""): bytes.append(0x22)
-      case UInt8(ascii: "\\"): bytes.append(0x5C)
-      case UInt8(ascii: "/"): bytes.append(0x2F)
-      case UInt8(ascii: "b"): bytes.append(0x08)
-      case UInt8(ascii: "f"): bytes.append(0x0C)
-      case UInt8(ascii: "n"): bytes.append(0x0A)
-      case UInt8(ascii: "r"): bytes.append(0x0D)
-      case UInt8(ascii: "t"): bytes.append(0x09)
+      switch p[i] {
+      case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+        UInt8(ascii: "r"), UInt8(ascii: "t"):
+        i += 1
       case UInt8(ascii: "u"):
-        var scalar = try hex4()
-        if (0xD800...0xDBFF).contains(scalar) {
-          // A high surrogate needs its low half; a lone one becomes U+FFFD.
-          if i + 1 < p.count && p[i] == UInt8(ascii: "\\") && p[i + 1] == UInt8(ascii: "u") {
-            let save = i
-            i += 2
-            let low = try hex4()
-            if (0xDC00...0xDFFF).contains(low) {
-              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else {
-              scalar = 0xFFFD
-              i = save
-            }
-          } else {
-            scalar = 0xFFFD
-          }
-        } else if (0xDC00...0xDFFF).contains(scalar) {
-          scalar = 0xFFFD
-        }
-        appendUTF8(Unicode.Scalar(scalar) ?? "\u{FFFD}", to: &bytes)
+        i += 1
+        _ = try hex4()
       default:
-        i -= 1
-        throw fail("invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string")
+        throw fail("invalid escape '\\\(Character(Unicode.Scalar(p[i])))' in a string")
       }
     }
     throw JSONSyntaxError(message: "unterminated string", offset: start - 1)
@@ -238,10 +283,6 @@ struct JSONParser {
       i += 1
     }
     return value
-  }
-
-  func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
-    for unit in UTF8.encode(scalar)! { bytes.append(unit) }
   }
 
   mutating func array() throws(JSONSyntaxError) -> JSONValue {
@@ -271,7 +312,7 @@ struct JSONParser {
     guard depth <= JSONParser.maxDepth else { throw fail("nested too deeply") }
     defer { depth -= 1 }
     i += 1
-    var members: [(key: String, value: JSONValue)] = []
+    var members: [JSONValue.Member] = []
     skipSpace()
     if i < p.count && p[i] == UInt8(ascii: "}") {
       i += 1
@@ -288,7 +329,7 @@ struct JSONParser {
       }
       i += 1
       skipSpace()
-      members.append((key, try value()))
+      members.append(JSONValue.Member(key: key, value: try value()))
       skipSpace()
       guard i < p.count else { throw fail("unexpected end of line: expected ',' or '}'") }
       if p[i] == UInt8(ascii: ",") { i += 1; continue }

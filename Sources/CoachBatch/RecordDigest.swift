@@ -84,7 +84,7 @@ struct RecordDigest: Sendable {
         continue
       }
       var excerpt = f.excerpt
-      if excerpt.unicodeScalars.count > RecordDigest.excerptLimit {
+      if excerpt.utf8.count > RecordDigest.excerptLimit && excerpt.unicodeScalars.count > RecordDigest.excerptLimit {
         excerpt = String(String.UnicodeScalarView(excerpt.unicodeScalars.prefix(RecordDigest.excerptLimit))) + "…"
       }
       issues.append(Issue(rule: f.rule, category: f.category, severity: f.severity, message: f.message, excerpt: excerpt))

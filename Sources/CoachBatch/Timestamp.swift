@@ -32,7 +32,18 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
     while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
     while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
     guard !bytes.isEmpty else { return nil }
-    if let value = Timestamp.parse(bytes) { self = value } else { return nil }
+    guard let value = bytes.withUnsafeBufferPointer({ Timestamp.parse($0) }) else { return nil }
+    self = value
+  }
+
+  /// Parses a time from UTF-8 bytes (surrounding spaces allowed).
+  init?(bytes: UnsafeBufferPointer<UInt8>) {
+    var lo = 0, hi = bytes.count
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    guard lo < hi else { return nil }
+    guard let value = Timestamp.parse(UnsafeBufferPointer(rebasing: bytes[lo..<hi])) else { return nil }
+    self = value
   }
 
   /// Unix time from a JSON number: seconds, or milliseconds when it is implausibly large.
@@ -40,7 +51,7 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
     self.init(seconds: value > 100_000_000_000 ? value / 1000 : value)
   }
 
-  private static func parse(_ b: [UInt8]) -> Timestamp? {
+  private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
     var i = 0
     func digits(_ count: Int) -> Int? {
       guard i + count <= b.count else { return nil }

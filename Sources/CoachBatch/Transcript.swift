@@ -7,6 +7,11 @@ public enum Role: String, Sendable, Hashable, CaseIterable {
   /// Reads a role name in Korean or English (`고객`, `손님`, `customer`, `user`; `상담원`, `상담사`,
   /// `agent`, `staff` …), ignoring case, spaces and a trailing `님`; `nil` when it is not a role.
   public init?(name: some StringProtocol) {
+    switch name {
+    case "agent", "상담원", "Agent": self = .agent; return
+    case "customer", "고객", "Customer": self = .customer; return
+    default: break
+    }
     var key = Role.key(name)
     if !Role.customerNames.contains(key) && !Role.agentNames.contains(key) && key.hasSuffix("님") {
       key.removeLast()  // 고객님, 상담사님

@@ -20,6 +20,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   var directory = NSTemporaryDirectory() + "coach-bench-batch"
   var coachPath = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("coach").path
   var jobsList = [1, 2]
+  var stagesOnly = false
   var index = 0
   func value() -> String {
     index += 1
@@ -36,8 +37,12 @@ func runBatchBenchmark(_ arguments: [String]) throws {
     case "--dir": directory = value()
     case "--coach": coachPath = value()
     case "--runs": jobsList = value().split(separator: ",").compactMap { Int($0) }
+    case "--in-process-only": jobsList = []
+    case "--stages-only":
+      jobsList = []
+      stagesOnly = true
     default:
-      print("usage: coach-bench batch [--mb N] [--small-mb N] [--dir DIR] [--coach PATH] [--runs 1,2]")
+      print("usage: coach-bench batch [--mb N] [--small-mb N] [--dir DIR] [--coach PATH] [--runs 1,2] [--in-process-only]")
       exit(64)
     }
     index += 1
@@ -49,7 +54,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   for size in [smallMegabytes, megabytes] where size > 0 {
     let path = directory + "/conversations-\(size)mb.jsonl"
     let started = Date()
-    let (bytes, records) = try BatchCorpus.write(path: path, bytes: size * 1_000_000)
+    let (bytes, records) = try BatchCorpus.cached(path: path, bytes: size * 1_000_000)
     corpora.append((path, bytes, records))
     print(String(format: "corpus  %@  %.1f MB, %d records (generated in %.1f s)", path, Double(bytes) / 1e6, records, Date().timeIntervalSince(started)))
   }
@@ -77,6 +82,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
       let seconds = Date().timeIntervalSince(t)
       print(String(format: "  + stub scoring + write %-5@      %6.2f s  %7.1f MB/s  (output %.0f MB)", format.rawValue, seconds, Double(corpus.bytes) / 1e6 / seconds, Double(sink.count) / 1e6))
     }
+    if stagesOnly { return }
     // The evaluator alone on the same agent turns (with their contexts), one thread.
     let library = try GuidelineLibrary.loadDefault()
     let evaluator = Evaluator(library: library)
@@ -104,6 +110,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   }
 
   // 2. The release binary as a child process.
+  guard !jobsList.isEmpty else { return }
   print("\ncoach score (child process, --format jsonl, output to /dev/null):")
   print("  input     jobs   wall s    MB/s   records/s   peak RSS")
   var results: [String: Double] = [:]
@@ -262,6 +269,19 @@ enum BatchCorpus {
     if ko && r.chance(3) { parts.append(r.pick(["환불은 안 돼.", "그건 고객님 잘못이야.", "기다려."])) }
     if parts.isEmpty { parts.append(ko ? "확인해 보겠습니다." : "Let me check.") }
     return parts.joined(separator: r.chance(10) ? "\n" : " ")
+  }
+
+  /// The corpus at `path`, generated unless a previous run left it there (with its counts
+  /// in `path.meta`).
+  static func cached(path: String, bytes target: Int) throws -> (Int, Int) {
+    let meta = path + ".meta"
+    if let text = try? String(contentsOfFile: meta, encoding: .utf8) {
+      let numbers = text.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+      if numbers.count == 2, regularFileSize(path) == numbers[0] { return (numbers[0], numbers[1]) }
+    }
+    let (bytes, records) = try write(path: path, bytes: target)
+    try "\(bytes) \(records)\n".write(toFile: meta, atomically: true, encoding: .utf8)
+    return (bytes, records)
   }
 
   /// Writes about `bytes` bytes of JSONL; returns the bytes written and the record count.

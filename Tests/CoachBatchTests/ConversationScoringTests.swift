@@ -1,3 +1,4 @@
+import CoachDiagnostics
 import CoachGuidelines
 import CoachText
 import Foundation
@@ -165,6 +166,15 @@ struct ConversationScoringTests {
         var out = JSONOutput()
         out.evaluation(e)
         #expect(String(decoding: out.bytes, as: UTF8.self) == e.jsonObject())
+      }
+    }
+    // Every special character at every position around the 8-byte fast path.
+    for special in ["\"", "\\", "\n", "\u{1}", "\u{7F}", "\u{2028}", "…", "é", "한"] {
+      for position in 0..<20 {
+        let text = String(repeating: "a", count: position) + special + String(repeating: "가", count: position % 5) + "bcdefghij"
+        var out = JSONOutput()
+        out.string(text)
+        #expect(String(decoding: out.bytes, as: UTF8.self) == jsonString(text), "\(special) at \(position)")
       }
     }
     var out = JSONOutput()

@@ -50,21 +50,35 @@ struct JSONLReaderTests {
 
   @Test("The JSON parser handles escapes, surrogate pairs, numbers and nesting")
   func parser() throws {
-    func parse(_ text: String) throws -> JSONValue {
+    func parse(_ text: String) throws -> Plain {
       var copy = text
-      return try copy.withUTF8 { p throws(JSONSyntaxError) in try JSONParser.parse(p) }
+      return try copy.withUTF8 { p throws(JSONSyntaxError) in
+        var document = JSONDocument(p)
+        return document.plain(try JSONParser.parse(p))
+      }
     }
-    let value = try parse(#"{"a":"x\"y\\z\n\u00e9\ud83d\ude00\u0000","b":[1,-2.5e3,true,false,null,{}],"a2":"한국어"}"#)
-    #expect(value["a"] == .string("x\"y\\z\né😀\u{0}"))
-    #expect(value["b"] == .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null, .object([])]))
-    #expect(value["a2"] == .string("한국어"))
-    #expect(try parse(#"{"k":1,"k":2}"#)["k"] == .number("2"))
+    let value = try parse(#"{"a":"x\"y\\z\n\u00e9\ud83d\ude00\u0000\/","b":[1,-2.5e3,true,false,null,{}],"a2":"한국어"}"#)
+    #expect(value == .object([
+      "a": .string("x\"y\\z\né😀\u{0}/"),
+      "b": .array([.number("1"), .number("-2.5e3"), .bool(true), .bool(false), .null, .object([:])]),
+      "a2": .string("한국어"),
+    ]))
+    #expect(try parse(#"{"k":1,"k":2}"#) == .object(["k": .number("2")]))
     #expect(try parse(#""\ud800""#) == .string("\u{FFFD}"))
-    for bad in [#"{"a":}"#, #"{"a" 1}"#, "{", #"{"a":1,}"#, "[1 2]", #"{"a":tru}"#, #""abc"#, #"{"a":1} x"#, #""\q""#, "01x", "-"] {
+    #expect(try parse(#""\ud800\u0041""#) == .string("\u{FFFD}A"))
+    for bad in [#"{"a":}"#, #"{"a" 1}"#, "{", #"{"a":1,}"#, "[1 2]", #"{"a":tru}"#, #""abc"#, #"{"a":1} x"#, #""\q""#, "01x", "-", #""\u12""#] {
       #expect(throws: JSONSyntaxError.self, "\(bad)") { try parse(bad) }
     }
     let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
     #expect(throws: JSONSyntaxError.self) { try parse(deep) }
+  }
+
+  @Test("Keys are found by their bytes, escaped keys too, and the last repeated key wins")
+  func keys() throws {
+    var line = #"{"te\u0078t":"escaped key","id":"a","id":"b"}"#
+    let items = line.withUTF8 { JSONLDecoder.decode(line: $0, source: RecordSource(file: "f", line: 1)) }
+    #expect(items.first?.reply?.text == "escaped key")
+    #expect(items.first?.reply?.id == "b")
   }
 
   @Test("The error column counts Unicode scalars, not bytes")
@@ -72,5 +86,26 @@ struct JSONLReaderTests {
     let line = Array(#"{"text":"한국어" oops}"#.utf8)
     let items = line.withUnsafeBufferPointer { JSONLDecoder.decode(line: $0, source: RecordSource(file: "f", line: 9)) }
     #expect(items.first?.recordError?.message.hasPrefix("malformed JSON at column 15:") == true)
+  }
+}
+
+/// A JSON value decoded to Swift values, for comparisons in tests.
+indirect enum Plain: Equatable {
+  case null, bool(Bool), number(String), string(String), array([Plain]), object([String: Plain])
+}
+
+extension JSONDocument {
+  mutating func plain(_ value: JSONValue) -> Plain {
+    switch value {
+    case .null: return .null
+    case .bool(let b): return .bool(b)
+    case .number(let n): return .number(numberText(n))
+    case .string(let s): return .string(string(s))
+    case .array(let items): return .array(items.map { plain($0) })
+    case .object(let members):
+      var out: [String: Plain] = [:]
+      for member in members { out[string(member.key)] = plain(member.value) }
+      return .object(out)
+    }
   }
 }
