@@ -87,7 +87,8 @@ extension EvaluationRun {
   /// The whole reply, when every sentence is one of the set's stock lines.
   func onlyStockSentences(_ list: Int32) -> Range<Int>? {
     let stock = hits.hits(in: list)
-    let sentences = analysis.agentSentences
+    // Sentences with no words (an emoji line) add no content.
+    let sentences = analysis.agentSentences.filter { s in view[s.range].contains(where: PhraseMatcher.isWordScalar) }
     guard !sentences.isEmpty else { return nil }
     for sentence in sentences {
       var end = sentence.range.upperBound
@@ -107,7 +108,7 @@ extension EvaluationRun {
       var end = sentence.range.upperBound
       while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
       let text = view[sentence.range.lowerBound..<end]
-      guard text.count >= 8 else { continue }
+      guard text.count >= 4 else { continue }
       if !seen.insert(text).inserted { out.append(sentence.range) }
     }
     return out

@@ -55,7 +55,7 @@ struct EvaluationRun {
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
-        candidates.append((hit.start..<extendedEnd(hit.start, hit.end), list, hit.entry))
+        candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
       }
     }
     for regex in compiledRegexes(rule) { for span in regexSpans(regex) { candidates.append((span, -1, -1)) } }
@@ -143,11 +143,22 @@ struct EvaluationRun {
     return false
   }
 
+  /// Korean matches cover whole words: a `*` phrase found inside a word starts the evidence at
+  /// the word's start (`정말죄송합니다`).
+  func extendedStart(_ start: Int) -> Int {
+    guard analysis.language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
+      return start
+    }
+    var s = start
+    while s > 0 && PhraseMatcher.isWordScalar(view[s - 1]) { s -= 1 }
+    return s
+  }
+
   /// Korean matches extend to the end of their word (endings attach); `*`-ended English ones too.
   func extendedEnd(_ start: Int, _ end: Int) -> Int {
     var e = end
     if analysis.language == .ko {
-      while e < view.count && !Chars_isBreak(view[e]) && !isTrailingPunctuation(view[e]) { e += 1 }
+      while e < view.count && PhraseMatcher.isWordScalar(view[e]) && !(view[e] >= 0x3131 && view[e] <= 0x318E) { e += 1 }
     } else if e > 0 && PhraseMatcher.isWordScalar(view[e - 1]) {
       while e < view.count && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
     }
@@ -202,6 +213,8 @@ struct EvaluationRun {
     }
   }
 }
+
+@inline(__always) func Chars_isLatin(_ v: UInt32) -> Bool { v >= 0x61 && v <= 0x7A }
 
 @inline(__always) func Chars_isBreak(_ v: UInt32) -> Bool { v == 0x20 || v == 0x0A }
 

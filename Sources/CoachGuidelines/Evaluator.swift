@@ -83,12 +83,13 @@ struct HitIndex {
     matcher.scan(view, in: 0..<n) { pattern, end in
       let p = matcher.patterns[Int(pattern)]
       let start = matcher.start(of: pattern, endingAt: end, in: view)
+      // Word boundaries, judged within a script: a Latin phrase may touch Hangul (OTP를).
       if !p.openStart && p.startsWithWord {
         var b = start - 1
         while b >= 0 && view[b] == NormalizedText.ignorable { b -= 1 }
-        if b >= 0 && PhraseMatcher.isWordScalar(view[b]) { return }
+        if b >= 0 && PhraseMatcher.sameScriptWord(view[b], view[start]) { return }
       }
-      if !p.openEnd && p.endsWithWord && end < n && PhraseMatcher.isWordScalar(view[end]) { return }
+      if !p.openEnd && p.endsWithWord && end < n && PhraseMatcher.sameScriptWord(view[end], view[end - 1]) { return }
       for m in pack.memberships[Int(pattern)] { found.append(Hit(list: m.list, entry: m.entry, start: start, end: end)) }
     }
     found.sort { ($0.list, $0.start, $0.end) < ($1.list, $1.start, $1.end) }

@@ -42,7 +42,7 @@ public struct ExampleRunner: Sendable {
       text = text.replacingAll("\n", with: "\r\n") + "  \r\n"
     case .quoted:
       guard expectation == .match, rule.phrases != nil || !rule.regexes.isEmpty, rule.check == nil else { return [] }
-      text = rule.language == .ko ? "고객님께서 \"\(text)\"라고 적어 주셨습니다." : "You wrote: \"\(text)\""
+      text = rule.language == .ko ? "\"\(text)\"라고 적어 주셨습니다." : "You wrote: \"\(text)\""
       expectation = .noMatch
       expected = []
     }

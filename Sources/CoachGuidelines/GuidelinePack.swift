@@ -105,7 +105,7 @@ public struct GuidelinePack: Sendable {
       replacements.append(entries.map(\.replacement))
       for (entryIndex, entry) in entries.enumerated() {
         for expansion in entry.expansions {
-          var scalars = NormalizedText.foldedScalars(expansion.text.replacingAll("\\#", with: "\u{E000}").replacingAll("#", with: "0"))
+          var scalars = NormalizedText.foldedScalars(expansion.text.replacingAll("\\#", with: "\u{E000}").replacingAll("{n}", with: "0").replacingAll("#", with: "0"))
           scalars = scalars.map { $0 == 0xE000 ? 0x23 : $0 }
           guard !scalars.isEmpty else { continue }
           let openEnd = expansion.openEnd || (language == .ko && scalars.last.map(Hangul.isHangul) == true)

@@ -213,6 +213,14 @@ struct PhraseMatcher: Sendable {
     return i
   }
 
+  /// True when `neighbour` would continue a word that `edge` belongs to: Latin letters and
+  /// digits continue Latin words; Hangul continues Hangul words.
+  static func sameScriptWord(_ neighbour: UInt32, _ edge: UInt32) -> Bool {
+    guard isWordScalar(neighbour) else { return false }
+    let edgeIsHangul = Hangul.isHangul(edge), neighbourIsHangul = Hangul.isHangul(neighbour)
+    return edgeIsHangul == neighbourIsHangul
+  }
+
   static func isWordScalar(_ v: UInt32) -> Bool {
     (v >= 0x61 && v <= 0x7A) || v == 0x30 || (v >= 0xDF && v <= 0x24F) || Hangul.isHangul(v) || (v >= 0x4E00 && v <= 0x9FFF)
   }

@@ -4,13 +4,14 @@ import CoachText
 ///
 /// Syntax (documented in Guidelines/README.md):
 /// - `a | b` — alternatives; `(so |very |)sorry` — inline choices, the empty one optional;
+///   `(정말 )?죄송` — a group followed by `?` is optional;
 /// - `죄송하다~` — a Korean dictionary form ending in 다: every conjugation of its last word;
 /// - `#` — any number (a run of digits); `\#`, `\|`, `\(` — the literal character;
 /// - `*` at the start — may begin inside a word; `*` at the end — may end inside a word;
 /// - `=> replacement` — the plain word to suggest instead (plain-language lists);
 /// - `@name` — the whole entry is a named set.
 enum PhraseSyntax {
-  static let maximumExpansions = 512
+  static let maximumExpansions = 4096
 
   struct Expanded {
     var text: String
@@ -63,12 +64,17 @@ enum PhraseSyntax {
       }
       if ch == "(" {
         guard let close = text[i...].firstIndex(of: ")") else { throw .unbalancedParenthesis }
-        let options = text[text.index(after: i)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        var options = text[text.index(after: i)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+        var after = text.index(after: close)
+        if after < text.endIndex && text[after] == "?" {  // (x|y)? — the whole group is optional
+          options.append("")
+          after = text.index(after: after)
+        }
         var next: [String] = []
         for r in results { for o in options { next.append(r + o) } }
         guard next.count <= maximumExpansions else { throw .tooManyExpansions(next.count) }
         results = next
-        i = text.index(after: close)
+        i = after
         continue
       }
       if ch == ")" { throw .unbalancedParenthesis }
@@ -85,19 +91,26 @@ enum PhraseSyntax {
     var openStart = false, openEnd = false
     if text.hasPrefix("*") { openStart = true; text.removeFirst() }
     if text.hasSuffix("*") && !text.hasSuffix("\\*") { openEnd = true; text.removeLast() }
-    var conjugate = false
-    if text.hasSuffix("~") { conjugate = true; text.removeLast() }
     var out: [Expanded] = []
     for grouped in try expandGroups(text) {
-      let collapsed = grouped.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+      var form = grouped
+      // `~` conjugates: on the whole alternative or on a choice inside a group.
+      var conjugate = false
+      if form.hasSuffix("~") {
+        conjugate = true
+        form.removeLast()
+      } else if form.contains("다~") {
+        throw .conjugationNeedsDictionaryForm(form)  // `다~` must end the phrase
+      }
+      let collapsed = form.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
       guard !collapsed.isEmpty else { continue }
       var forms = [collapsed]
       if conjugate {
         guard collapsed.hasSuffix("다") && collapsed.count >= 2 else { throw .conjugationNeedsDictionaryForm(collapsed) }
         forms = KoreanConjugator.surfacePrefixes(of: collapsed)
       }
-      for form in forms {
-        let variants = language == .ko ? KoreanConjugator.spacingVariants(of: form) : [form]
+      for f in forms {
+        let variants = language == .ko ? KoreanConjugator.spacingVariants(of: f) : [f]
         for v in variants { out.append(Expanded(text: v, openStart: openStart, openEnd: openEnd || conjugate)) }
       }
       guard out.count <= maximumExpansions else { throw .tooManyExpansions(out.count) }

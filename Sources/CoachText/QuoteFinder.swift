@@ -7,7 +7,8 @@ struct QuoteFinder {
 
   static let koQuotativeEndings = S.list("다고 라고 냐고 자고 다는 라는 냐는 달라고 다며 라며 다면서 라면서 나고 는지")
   static let koSayVerbs = S.list("하셨 하신 하시 하셔 말씀하 말씀을 말씀이 말씀 적어 적으 문의 물어 물으 들으 요청 얘기 이야기 쓰셨 쓰신 남기 남겨 주셨 하였 하던 하며 해 말하")
-  static let koHumble = S.list("말씀드 말씀 드")
+  /// Words that end the agent's own framing before reported content (`제가 이해한 바로는 …`).
+  static let koFramingEndings = S.list("바로는 기로는 보니 보니까 니까 는데 지만 컨대 건대 자면")
   static let enSay: [[[UInt32]]] = [
     "you said", "you wrote", "you mentioned", "you told us", "you told me", "you asked", "you stated", "you noted",
     "you say", "you write", "you've said", "you've written", "your message said", "your message says",
@@ -55,7 +56,9 @@ struct QuoteFinder {
       var end = word.upperBound
       while end > word.lowerBound && Chars.isTrailingJunk(v[end - 1]) { end -= 1 }
       let text = v[word.lowerBound..<end]
-      if v[word.upperBound - 1] == Chars.comma { clauseStart = word.upperBound }
+      if v[word.upperBound - 1] == Chars.comma || QuoteFinder.koFramingEndings.contains(where: { text.hasSuffix($0) }) {
+        clauseStart = word.upperBound
+      }
       guard k + 1 < words.count, QuoteFinder.koQuotativeEndings.contains(where: { text.hasSuffix($0) }) else { continue }
       let next = v[words[k + 1]]
       guard QuoteFinder.koSayVerbs.contains(where: { next.starts(with: $0) }),
