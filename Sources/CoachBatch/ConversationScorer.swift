@@ -96,6 +96,10 @@ public struct ConversationScorer: Sendable {
   /// by a line break) as the customer's message, or the last such run when the agent writes
   /// twice in a row; with the conversation's customer name and company-at-fault flag; and with
   /// `isFinalReply` true on the last agent turn only. Agent turns without text are skipped.
+  ///
+  /// One clear apology is enough in a conversation (as in the scenario engine): once a turn has
+  /// apologised, later turns are scored with `companyAtFault: false`, so they are not marked
+  /// down for not apologising again.
   public func score(_ conversation: Conversation) -> ConversationEvaluation {
     let lastAgent = conversation.turns.lastIndex { $0.role == .agent && !isBlank($0.text) }
     var customerRun: [Turn] = []
@@ -104,6 +108,7 @@ public struct ConversationScorer: Sendable {
     var seenCustomer = false
     var firstResponse: Double?
     var turns: [TurnEvaluation] = []
+    var apologised = false
     for (position, turn) in conversation.turns.enumerated() {
       switch turn.role {
       case .customer:
@@ -129,9 +134,10 @@ public struct ConversationScorer: Sendable {
         }
         runIsAnswered = true
         let context = EvaluationContext(
-          customerMessage: customerMessage, customerName: conversation.customerName, companyAtFault: conversation.companyAtFault,
-          isFinalReply: position == lastAgent, language: turn.language)
+          customerMessage: customerMessage, customerName: conversation.customerName,
+          companyAtFault: conversation.companyAtFault.map { $0 && !apologised }, isFinalReply: position == lastAgent, language: turn.language)
         let evaluation = evaluate(turn.text, context, turn.id ?? conversation.id)
+        apologised = apologised || evaluation.categories[Category.apology.index].detected
         turns.append(TurnEvaluation(turn: turn.index, evaluation: evaluation, responseSeconds: response))
       }
     }

@@ -24,7 +24,10 @@ struct ConversationScoringTests {
     #expect(calls[1].context.customerMessage == c1.turns[2].text + "\n" + c1.turns[3].text)
     #expect(calls[2].context.customerMessage == calls[1].context.customerMessage)
     #expect(calls.map(\.context.isFinalReply) == [false, false, true])
-    #expect(calls.allSatisfy { $0.context.customerName == "박민지" && $0.context.companyAtFault == true })
+    #expect(calls.allSatisfy { $0.context.customerName == "박민지" })
+    // Turn 4 apologises, so turn 5 no longer owes an apology.
+    #expect(result.turns[1].evaluation.categories[Category.apology.index].detected)
+    #expect(calls.map(\.context.companyAtFault) == [true, true, false])
     #expect(result.turns.map(\.turn) == [1, 4, 5])
   }
 
@@ -52,6 +55,7 @@ struct ConversationScoringTests {
   func sameAsEvaluator() throws {
     for c in try readItems("replies.jsonl").compactMap(\.conversation) + readItems("transcripts.txt").compactMap(\.conversation) {
       let result = ConversationScorer(evaluator: sharedEvaluator).score(c)
+      var apologised = false
       let lastAgent = c.turns.last { $0.role == .agent }?.index
       for turn in result.turns {
         let position = c.turns.firstIndex { $0.index == turn.turn }!
@@ -64,11 +68,27 @@ struct ConversationScoringTests {
         }
         let context = EvaluationContext(
           customerMessage: run.isEmpty ? nil : run.map(\.text).joined(separator: "\n"), customerName: c.customerName,
-          companyAtFault: c.companyAtFault, isFinalReply: turn.turn == lastAgent, language: nil)
+          companyAtFault: c.companyAtFault.map { $0 && !apologised }, isFinalReply: turn.turn == lastAgent, language: nil)
         let expected = sharedEvaluator.evaluate(c.turns[position].text, context: context, id: c.id)
+        apologised = apologised || expected[.apology].detected
         #expect(turn.evaluation == expected, "\(c.id ?? "?") turn \(turn.turn)")
       }
     }
+  }
+
+  @Test("One apology is enough: after it, later turns are not marked down for not apologising again")
+  func oneApologyIsEnough() throws {
+    let c = Conversation(
+      id: "x", companyAtFault: true,
+      turns: [
+        Turn(role: .customer, text: "주문한 상품이 파손돼서 왔어요.", index: 0),
+        Turn(role: .agent, text: "파손된 상품을 보내 드려 정말 죄송합니다.", index: 1),
+        Turn(role: .customer, text: "그럼 언제 다시 받을 수 있어요?", index: 2),
+        Turn(role: .agent, text: "내일까지 새 상품을 보내 드리겠습니다.", index: 3),
+      ])
+    let result = ConversationScorer(evaluator: sharedEvaluator).score(c)
+    #expect(!result.findings.contains { $0.turn == 3 && $0.finding.category == .apology && $0.finding.kind == .issue })
+    #expect(result.categories[Category.apology.index].detected)
   }
 
   @Test("An apology owed by the company is judged from the context; apologising scores higher")
