@@ -67,6 +67,8 @@ public struct BatchSummary: Sendable {
   public static let worstLimit = 10
   public static let errorLimit = 100
   public static let exampleLimit = 3
+  /// Agent rows the Markdown and HTML reports show (lowest mean first); CSV has every reply.
+  public static let reportedAgents = 25
   public static let noAgent = "(no agent)"
   public static let otherAgents = "(other agents)"
 
@@ -118,7 +120,7 @@ public struct BatchSummary: Sendable {
     categoryCounts[category.index] > 0 ? Double(categorySums[category.index]) / Double(categoryCounts[category.index]) : nil
   }
 
-  /// Agents sorted by mean overall (lowest first), then name.
+  /// Agents sorted by mean overall (lowest first), then name; agents with nothing scored last.
   public var agentsByScore: [AgentStats] {
     agents.values.sorted { a, b in
       let x = a.meanOverall ?? .infinity, y = b.meanOverall ?? .infinity

@@ -42,12 +42,17 @@ public enum HTMLReport {
     out += "<div class=\"grid\">\n<section>\n<h2>Score distribution</h2>\n" + histogram(s) + "</section>\n"
     out += "<section>\n<h2>Category averages</h2>\n" + categoryChart(s) + "</section>\n</div>\n"
 
-    out += "<section>\n<h2>Agents</h2>\n<p class=\"note\">Lowest mean overall first.</p>\n<table>\n<thead><tr><th>Agent</th>"
+    let agents = s.agentsByScore
+    var agentNote = "Lowest mean overall first."
+    if agents.count > BatchSummary.reportedAgents {
+      agentNote += " Showing \(BatchSummary.reportedAgents) of \(F.grouped(agents.count)) agents; --format csv has every reply."
+    }
+    out += "<section>\n<h2>Agents</h2>\n<p class=\"note\">\(h(agentNote))</p>\n<table>\n<thead><tr><th>Agent</th>"
     out += "<th class=\"num\">Records</th><th class=\"num\">Replies</th><th class=\"num\">Mean overall</th><th>Weakest category</th>"
     out += "<th class=\"num\">Critical</th>"
     if s.hasResponseTimes { out += "<th class=\"num\">First response</th><th class=\"num\">Mean response</th>" }
     out += "</tr></thead>\n<tbody>\n"
-    for agent in s.agentsByScore {
+    for agent in agents.prefix(BatchSummary.reportedAgents) {
       out += "<tr><td>\(h(agent.name))</td><td class=\"num\">\(F.grouped(agent.records))</td><td class=\"num\">\(F.grouped(agent.replies))</td>"
       out += "<td class=\"num\">\(scoreBadge(agent.meanOverall))</td><td>\(h(F.agentCategoryNote(agent)))</td>"
       out += "<td class=\"num\">\(F.grouped(agent.criticalFindings))</td>"
@@ -65,7 +70,7 @@ public enum HTMLReport {
     } else {
       out += "<table>\n<thead><tr><th>Rule</th><th class=\"num\">Findings</th><th class=\"num\">Records</th><th>What it means, with examples</th></tr></thead>\n<tbody>\n"
       for rule in rules {
-        out += "<tr><td><code>\(h(rule.rule))</code><br><span class=\"tag \(rule.severity.rawValue)\">\(rule.severity.rawValue)</span> "
+        out += "<tr><td class=\"rule\"><code>\(h(rule.rule))</code><br><span class=\"tag \(rule.severity.rawValue)\">\(rule.severity.rawValue)</span> "
         out += "<span class=\"muted\">\(h(rule.category.title))</span></td>"
         out += "<td class=\"num\">\(F.grouped(rule.findings))</td><td class=\"num\">\(F.grouped(rule.records))</td>"
         out += "<td>\(h(F.oneLine(rule.message, limit: 240)))"
@@ -242,10 +247,10 @@ public enum HTMLReport {
     section{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:18px 20px;margin:18px 0;overflow-x:auto}
     .inputs,.note,.muted,footer{color:var(--muted)}
     .note{font-size:13px}
-    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px;background:none;border:0;padding:0}
+    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:12px;background:none;border:0;padding:0}
     .card{background:var(--card);border:1px solid var(--line);border-left:5px solid #7a8599;border-radius:10px;padding:12px 14px}
     .card.good{border-left-color:#3c9d5d}.card.warn{border-left-color:#f0ad4e}.card.bad{border-left-color:#d9534f}
-    .card .value{font-size:24px;font-weight:650}
+    .card .value{font-size:22px;font-weight:650;white-space:nowrap}
     .card .label{color:var(--muted);font-size:13px}
     .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:18px}
     .grid section{margin:0}
@@ -254,6 +259,7 @@ public enum HTMLReport {
     th{font-weight:600;color:var(--muted);font-size:13px;white-space:nowrap}
     td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
     code{font:13px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#eef1f6;border-radius:4px;padding:1px 4px;word-break:break-all}
+    td.rule code{white-space:nowrap;word-break:normal}
     q{quotes:"“" "”"}
     .examples{margin:6px 0 0;padding-left:18px;color:#3a4356}
     .problems li{margin:4px 0}

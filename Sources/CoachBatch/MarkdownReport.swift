@@ -36,10 +36,15 @@ public enum MarkdownReport {
       out += "| \(category.title) | \(F.decimal(s.mean(category))) | \(F.grouped(judged)) | \(F.percent(s.detectedCounts[category.index], of: s.records)) |\n"
     }
 
-    out += "\n## Agents\n\nLowest mean overall first.\n\n"
+    let agents = s.agentsByScore
+    out += "\n## Agents\n\nLowest mean overall first."
+    if agents.count > BatchSummary.reportedAgents {
+      out += " Showing \(BatchSummary.reportedAgents) of \(F.grouped(agents.count)) agents; `--format csv` has every reply."
+    }
+    out += "\n\n"
     out += "| agent | records | replies | mean overall | weakest category | critical findings |"
     out += s.hasResponseTimes ? " first response | mean response |\n|---|---:|---:|---:|---|---:|---:|---:|\n" : "\n|---|---:|---:|---:|---|---:|\n"
-    for agent in s.agentsByScore {
+    for agent in agents.prefix(BatchSummary.reportedAgents) {
       out += "| \(cell(agent.name)) | \(F.grouped(agent.records)) | \(F.grouped(agent.replies)) | \(F.decimal(agent.meanOverall)) | "
       out += "\(F.agentCategoryNote(agent)) | \(F.grouped(agent.criticalFindings)) |"
       out += s.hasResponseTimes ? " \(F.duration(agent.meanFirstResponse)) | \(F.duration(agent.meanResponse)) |\n" : "\n"
