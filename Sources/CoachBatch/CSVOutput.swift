@@ -43,7 +43,9 @@ enum CSVOutput {
   /// A text cell: guarded against formulas, control characters escaped, quoted when needed.
   static func appendText(_ value: String, to out: inout [UInt8]) {
     var text = mayNeedDisplayEscape(value) ? escapeForDisplay(value) : value
-    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+    if let first = text.utf8.first, first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+      text = "'" + text
+    }
     let needsQuotes = text.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
     if !needsQuotes {
       out.append(contentsOf: text.utf8)
@@ -77,17 +79,52 @@ enum CSVOutput {
     return rules.joined(separator: "; ")
   }
 
+  /// Appends `value` as a decimal number.
+  static func appendInt(_ value: Int, to out: inout [UInt8]) {
+    if value >= 0 && value < 10 {
+      out.append(UInt8(truncatingIfNeeded: 48 + value))
+    } else if value >= 10 && value < 100 {
+      out.append(UInt8(truncatingIfNeeded: 48 + value / 10))
+      out.append(UInt8(truncatingIfNeeded: 48 + value % 10))
+    } else {
+      out.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  /// Writes one row straight into `out` (no cell array; this runs for every scored reply).
   static func row(
     id: String?, turn: Int?, agent: String?, evaluation e: Evaluation, conversationOverall: Int?, responseSeconds: Double?,
     source: RecordSource, to out: inout [UInt8]
   ) {
-    var cells: [Cell] = [
-      .text(id), .number(turn), .text(agent), .text(e.language.rawValue), .number(e.overall), .number(conversationOverall),
-      .text(e.speechLevel?.rawValue),
-    ]
-    cells += e.categories.map { .number($0.score) }
-    cells += [.text(topIssues(e.findings)), .decimal(responseSeconds), .text(source.file), .number(source.line), .text(nil)]
-    appendRow(cells, to: &out)
+    let comma = UInt8(ascii: ",")
+    if let id { appendText(id, to: &out) }
+    out.append(comma)
+    if let turn { appendInt(turn, to: &out) }
+    out.append(comma)
+    if let agent { appendText(agent, to: &out) }
+    out.append(comma)
+    out.append(contentsOf: e.language == .ko ? [0x6B, 0x6F] : [0x65, 0x6E])
+    out.append(comma)
+    appendInt(e.overall, to: &out)
+    out.append(comma)
+    if let conversationOverall { appendInt(conversationOverall, to: &out) }
+    out.append(comma)
+    if let level = e.speechLevel { out.append(contentsOf: level.rawValue.utf8) }
+    for result in e.categories {
+      out.append(comma)
+      if let score = result.score { appendInt(score, to: &out) }
+    }
+    out.append(comma)
+    if e.findings.contains(where: { $0.kind == .issue }) { appendText(topIssues(e.findings), to: &out) }
+    out.append(comma)
+    if let responseSeconds { out.append(contentsOf: formatSeconds(responseSeconds).utf8) }
+    out.append(comma)
+    appendText(source.file, to: &out)
+    out.append(comma)
+    appendInt(source.line, to: &out)
+    out.append(comma)
+    out.append(0x0D)
+    out.append(0x0A)
   }
 
   static func reply(_ e: Evaluation, record: ReplyRecord, source: RecordSource, to out: inout [UInt8]) {

@@ -74,6 +74,8 @@ public struct ConversationEvaluation: Sendable, Hashable {
 public struct ConversationScorer: Sendable {
   let evaluate: ReplyEvaluating
 
+  static let apologyIndex = Category.apology.index
+
   public init(evaluator: Evaluator) {
     evaluate = { reply, context, id in evaluator.evaluate(reply, context: context, id: id) }
   }
@@ -137,13 +139,13 @@ public struct ConversationScorer: Sendable {
           customerMessage: customerMessage, customerName: conversation.customerName,
           companyAtFault: conversation.companyAtFault.map { $0 && !apologised }, isFinalReply: position == lastAgent, language: turn.language)
         let evaluation = evaluate(turn.text, context, turn.id ?? conversation.id)
-        apologised = apologised || evaluation.categories[Category.apology.index].detected
+        apologised = apologised || evaluation.categories[ConversationScorer.apologyIndex].detected
         turns.append(TurnEvaluation(turn: turn.index, evaluation: evaluation, responseSeconds: response))
       }
     }
     return ConversationScorer.combine(
       id: conversation.id, agent: conversation.agent, turns: turns, firstResponseSeconds: firstResponse,
-      fallbackLanguage: Language.detect(conversation.turns.first?.text ?? "") ?? .en)
+      fallbackLanguage: turns.isEmpty ? Language.detect(conversation.turns.first?.text ?? "") ?? .en : .en)
   }
 
   /// The conversation's verdict from its turns' verdicts (definitions on ``ConversationEvaluation``).
@@ -152,11 +154,11 @@ public struct ConversationScorer: Sendable {
   ) -> ConversationEvaluation {
     var categories: [CategoryResult] = []
     var weighted = 0.0, weights = 0.0
-    for category in Category.allCases {
+    for (index, category) in Category.allCases.enumerated() {
       var sum = 0, count = 0, detected = false
       var reason: String?
       for turn in turns {
-        let result = turn.evaluation.categories[category.index]
+        let result = turn.evaluation.categories[index]
         if let score = result.score {
           sum += score
           count += 1
@@ -175,7 +177,7 @@ public struct ConversationScorer: Sendable {
       }
     }
     var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
-    if turns.contains(where: { !$0.evaluation.criticalFindings.isEmpty }) { overall = min(overall, 40) }
+    if turns.contains(where: { hasCriticalIssue($0.evaluation) }) { overall = min(overall, 40) }
     return ConversationEvaluation(
       id: id, agent: agent, language: majorityLanguage(turns) ?? fallbackLanguage, overall: overall,
       speechLevel: combineSpeechLevels(turns.map(\.evaluation.speechLevel)), categories: categories, turns: turns,
@@ -212,4 +214,16 @@ public struct ConversationScorer: Sendable {
 
 func isBlank(_ text: String) -> Bool {
   text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+}
+
+/// Whether an evaluation has a critical issue (without building the filtered list).
+func hasCriticalIssue(_ e: Evaluation) -> Bool {
+  e.findings.contains { $0.kind == .issue && $0.severity == .critical }
+}
+
+/// How many critical issues an evaluation has.
+func criticalIssueCount(_ e: Evaluation) -> Int {
+  var count = 0
+  for f in e.findings where f.kind == .issue && f.severity == .critical { count += 1 }
+  return count
 }

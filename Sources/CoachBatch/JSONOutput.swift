@@ -152,11 +152,13 @@ struct JSONOutput {
     raw("{\"rule\":")
     string(f.rule)
     raw(",\"category\":")
-    string(f.category.rawValue)
-    raw(",\"kind\":")
-    string(f.kind.rawValue)
-    raw(",\"severity\":")
-    string(f.severity.rawValue)
+    raw(JSONOutput.quoted(f.category))
+    raw(f.kind == .strength ? ",\"kind\":\"strength\"" : ",\"kind\":\"issue\"")
+    switch f.severity {
+    case .critical: raw(",\"severity\":\"critical\"")
+    case .warning: raw(",\"severity\":\"warning\"")
+    case .info: raw(",\"severity\":\"info\"")
+    }
     raw(",\"start\":")
     int(f.start)
     raw(",\"end\":")
@@ -174,11 +176,26 @@ struct JSONOutput {
     bytes.append(UInt8(ascii: "}"))
   }
 
+  /// A category name as a JSON string literal.
+  static func quoted(_ category: Category) -> StaticString {
+    switch category {
+    case .empathy: "\"empathy\""
+    case .gratitude: "\"gratitude\""
+    case .apology: "\"apology\""
+    case .plainLanguage: "\"plain_language\""
+    case .ownership: "\"ownership\""
+    case .resolution: "\"resolution\""
+    case .personalization: "\"personalization\""
+    case .closing: "\"closing\""
+    case .tone: "\"tone\""
+    }
+  }
+
   mutating func categories(_ results: [CategoryResult]) {
     raw(",\"categories\":{")
     for (i, category) in Category.allCases.enumerated() {
       if i > 0 { bytes.append(UInt8(ascii: ",")) }
-      string(category.rawValue)
+      raw(JSONOutput.quoted(category))
       raw(":{\"score\":")
       optionalInt(results[i].score)
       raw(",\"detected\":")
@@ -192,8 +209,7 @@ struct JSONOutput {
   mutating func head(id: String?, language: Language, overall: Int, speechLevel: SpeechLevel?, categories results: [CategoryResult]) {
     raw("{\"id\":")
     string(id)
-    raw(",\"language\":")
-    string(language.rawValue)
+    raw(language == .ko ? ",\"language\":\"ko\"" : ",\"language\":\"en\"")
     raw(",\"overall\":")
     int(overall)
     raw(",\"speech_level\":")

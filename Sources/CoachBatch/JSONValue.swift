@@ -19,8 +19,10 @@ struct JSONString: Sendable, Hashable {
 /// Strings are byte ranges into the line (``JSONString``), so parsing allocates only for
 /// arrays and objects; objects keep their members in order as an array (records have a handful
 /// of keys, so a linear lookup beats hashing); a repeated key resolves to its last value.
-/// Numbers keep their text range, so an id written as `123` stays `"123"`.
-indirect enum JSONValue: Sendable, Hashable {
+/// Numbers keep their text range, so an id written as `123` stays `"123"`. (Not `indirect`:
+/// the arrays already give the recursion its indirection, and boxing every value would cost an
+/// allocation per string.)
+enum JSONValue: Sendable, Hashable {
   case null
   case bool(Bool)
   case number(JSONString)
@@ -313,6 +315,7 @@ struct JSONParser {
     defer { depth -= 1 }
     i += 1
     var members: [JSONValue.Member] = []
+    members.reserveCapacity(8)
     skipSpace()
     if i < p.count && p[i] == UInt8(ascii: "}") {
       i += 1

@@ -46,7 +46,7 @@ struct RecordDigest: Sendable {
     categories = e.categories.map(\.score)
     detected = e.categories.map(\.detected)
     replies = scored ? 1 : 0
-    criticalFindings = e.criticalFindings.count
+    criticalFindings = criticalIssueCount(e)
     issues = []
     issueCounts = []
     firstResponse = nil
@@ -67,7 +67,7 @@ struct RecordDigest: Sendable {
     categories = c.categories.map(\.score)
     detected = c.categories.map(\.detected)
     replies = c.turns.filter { $0.evaluation.categories.contains { $0.score != nil } }.count
-    criticalFindings = c.turns.reduce(0) { $0 + $1.evaluation.criticalFindings.count }
+    criticalFindings = c.turns.reduce(0) { $0 + criticalIssueCount($1.evaluation) }
     issues = []
     issueCounts = []
     firstResponse = c.firstResponseSeconds

@@ -52,23 +52,83 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
   }
 
   private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
+    var scanner = Scanner(b: b)
+    let n = b.count
+    // Time of day: H:MM or HH:MM[:SS[.fff]].
+    if n >= 4 && n <= 15 && (b[1] == 58 || b[2] == 58) {
+      guard let h = scanner.digits(b[1] == 58 ? 1 : 2), scanner.take(58), let m = scanner.digits(2) else { return nil }
+      var s = 0.0
+      if scanner.take(58) {
+        guard let whole = scanner.digits(2) else { return nil }
+        s = Double(whole) + scanner.fraction()
+      }
+      guard scanner.i == n, h < 24, m < 60, s < 61 else { return nil }
+      return Timestamp(seconds: Double(h * 3600 + m * 60) + s, isTimeOfDay: true)
+    }
+    // Date-time: YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[:]MM]; also YYYY/MM/DD.
+    if n >= 10 && (b[4] == 45 || b[4] == 47) {
+      let separator = b[4]
+      guard let year = scanner.digits(4), scanner.take(separator), let month = scanner.digits(2), scanner.take(separator),
+        let day = scanner.digits(2), (1...12).contains(month), (1...31).contains(day)
+      else { return nil }
+      var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
+      if scanner.i == n { return Timestamp(seconds: seconds) }
+      guard scanner.take(84) || scanner.take(32) || scanner.take(116) else { return nil }
+      guard let h = scanner.digits(2), scanner.take(58), let m = scanner.digits(2), h < 24, m < 60 else { return nil }
+      seconds += Double(h * 3600 + m * 60)
+      if scanner.take(58) {
+        guard let s = scanner.digits(2), s < 61 else { return nil }
+        seconds += Double(s) + scanner.fraction()
+      }
+      if scanner.take(90) || scanner.take(122) {
+        // UTC
+      } else if scanner.i < n, b[scanner.i] == 43 || b[scanner.i] == 45 {
+        let sign: Double = b[scanner.i] == 45 ? -1 : 1
+        scanner.i += 1
+        guard let oh = scanner.digits(2) else { return nil }
+        _ = scanner.take(58)
+        let om = scanner.digits(2) ?? 0
+        seconds -= sign * Double(oh * 3600 + om * 60)
+      }
+      guard scanner.i == n else { return nil }
+      return Timestamp(seconds: seconds)
+    }
+    // A plain number: Unix time.
+    var dots = 0
+    for byte in b {
+      if byte == 46 { dots += 1 } else if byte < 48 || byte > 57 { return nil }
+    }
+    guard dots <= 1, let value = Double(String(decoding: b, as: UTF8.self)) else { return nil }
+    return Timestamp(unix: value)
+  }
+
+  private struct Scanner {
+    let b: UnsafeBufferPointer<UInt8>
     var i = 0
-    func digits(_ count: Int) -> Int? {
+
+    @inline(__always)
+    mutating func digits(_ count: Int) -> Int? {
       guard i + count <= b.count else { return nil }
       var value = 0
       for k in i..<(i + count) {
-        let d = Int(b[k]) - 48
+        let d = Int(b[k]) &- 48
         guard d >= 0 && d <= 9 else { return nil }
         value = value * 10 + d
       }
       i += count
       return value
     }
-    func take(_ byte: UInt8) -> Bool {
-      if i < b.count && b[i] == byte { i += 1; return true }
+
+    @inline(__always)
+    mutating func take(_ byte: UInt8) -> Bool {
+      if i < b.count && b[i] == byte {
+        i += 1
+        return true
+      }
       return false
     }
-    func fraction() -> Double {
+
+    mutating func fraction() -> Double {
       guard take(46) || take(44) else { return 0 }
       var scale = 0.1, value = 0.0
       while i < b.count, b[i] >= 48 && b[i] <= 57 {
@@ -78,48 +138,6 @@ public struct Timestamp: Sendable, Hashable, CustomStringConvertible {
       }
       return value
     }
-    // A plain number: Unix time.
-    if b.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == 46 }), let value = Double(String(decoding: b, as: UTF8.self)) {
-      return Timestamp(unix: value)
-    }
-    // Time of day: H:MM or HH:MM[:SS[.fff]].
-    if b.count >= 4 && b.count <= 15 && (b[1] == 58 || b[2] == 58) {
-      let hourDigits = b[1] == 58 ? 1 : 2
-      guard let h = digits(hourDigits), take(58), let m = digits(2) else { return nil }
-      var s = 0.0
-      if take(58) {
-        guard let whole = digits(2) else { return nil }
-        s = Double(whole) + fraction()
-      }
-      guard i == b.count, h < 24, m < 60, s < 61 else { return nil }
-      return Timestamp(seconds: Double(h * 3600 + m * 60) + s, isTimeOfDay: true)
-    }
-    // Date-time: YYYY-MM-DD[T ]HH:MM[:SS[.fff]][Z|±HH[:]MM]; also YYYY/MM/DD.
-    guard let year = digits(4) else { return nil }
-    let separator: UInt8 = i < b.count && b[i] == 47 ? 47 : 45
-    guard take(separator), let month = digits(2), take(separator), let day = digits(2) else { return nil }
-    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
-    var seconds = Double(daysFromCivil(year: year, month: month, day: day)) * 86_400
-    if i == b.count { return Timestamp(seconds: seconds) }
-    guard take(84) || take(32) || take(116) else { return nil }
-    guard let h = digits(2), take(58), let m = digits(2), h < 24, m < 60 else { return nil }
-    seconds += Double(h * 3600 + m * 60)
-    if take(58) {
-      guard let s = digits(2), s < 61 else { return nil }
-      seconds += Double(s) + fraction()
-    }
-    if take(90) || take(122) {
-      // UTC
-    } else if i < b.count, b[i] == 43 || b[i] == 45 {
-      let sign: Double = b[i] == 45 ? -1 : 1
-      i += 1
-      guard let oh = digits(2) else { return nil }
-      _ = take(58)
-      let om = digits(2) ?? 0
-      seconds -= sign * Double(oh * 3600 + om * 60)
-    }
-    guard i == b.count else { return nil }
-    return Timestamp(seconds: seconds)
   }
 }
 

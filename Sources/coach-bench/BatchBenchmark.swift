@@ -70,16 +70,17 @@ func runBatchBenchmark(_ arguments: [String]) throws {
       e.language = context.language ?? .ko
       return e
     }
-    var t = Date()
+    print("  (CPU time of this process, so other load on the machine matters less; MB/s per CPU second)")
+    var t = cpuSeconds()
     var items = 0
     try TranscriptFile.forEach(in: .file(corpus.path)) { _ in items += 1 }
-    let readSeconds = Date().timeIntervalSince(t)
+    let readSeconds = cpuSeconds() - t
     print(String(format: "  read + split + decode JSONL      %6.2f s  %7.1f MB/s  (%d items)", readSeconds, Double(corpus.bytes) / 1e6 / readSeconds, items))
     for format in [OutputFormat.jsonl, .csv, .html] {
-      t = Date()
+      t = cpuSeconds()
       let sink = CountingSink()
       _ = try BatchScorer(evaluate: stub, options: BatchOptions(jobs: 1, format: format)).run([.file(corpus.path)], to: sink)
-      let seconds = Date().timeIntervalSince(t)
+      let seconds = cpuSeconds() - t
       print(String(format: "  + stub scoring + write %-5@      %6.2f s  %7.1f MB/s  (output %.0f MB)", format.rawValue, seconds, Double(corpus.bytes) / 1e6 / seconds, Double(sink.count) / 1e6))
     }
     if stagesOnly { return }
@@ -99,11 +100,11 @@ func runBatchBenchmark(_ arguments: [String]) throws {
       case .error: break
       }
     }
-    t = Date()
+    t = cpuSeconds()
     var checksum = 0
     let calls = log.calls
     for (reply, context) in calls { checksum &+= evaluator.evaluate(reply, context: context).overall }
-    let evaluatorSeconds = Date().timeIntervalSince(t)
+    let evaluatorSeconds = cpuSeconds() - t
     let sampleBytes = corpora.first!.bytes
     print(String(format: "  evaluator alone on the %.0f MB corpus's %d agent turns: %.2f s = %.1f MB of input/s (checksum %d)",
       Double(sampleBytes) / 1e6, calls.count, evaluatorSeconds, Double(sampleBytes) / 1e6 / evaluatorSeconds, checksum))
@@ -112,15 +113,15 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   // 2. The release binary as a child process.
   guard !jobsList.isEmpty else { return }
   print("\ncoach score (child process, --format jsonl, output to /dev/null):")
-  print("  input     jobs   wall s    MB/s   records/s   peak RSS")
+  print("  input     jobs   wall s    MB/s   records/s   peak RSS    CPU s   MB per CPU s")
   var results: [String: Double] = [:]
   for corpus in corpora {
     for jobs in jobsList {
       let run = try runChild(coachPath, ["score", corpus.path, "--jobs", String(jobs), "--format", "jsonl", "--out", "/dev/null"])
       let mbps = Double(corpus.bytes) / 1e6 / run.seconds
       results["\(corpus.bytes)-\(jobs)"] = mbps
-      print(String(format: "  %5.0f MB  %4d  %7.2f  %6.1f  %10.0f  %7.1f MB   (exit %d)", Double(corpus.bytes) / 1e6, jobs, run.seconds, mbps,
-        Double(corpus.records) / run.seconds, Double(run.maxRSSKilobytes) / 1024, run.status))
+      print(String(format: "  %5.0f MB  %4d  %7.2f  %6.1f  %10.0f  %7.1f MB  %7.2f  %6.1f   (exit %d)", Double(corpus.bytes) / 1e6, jobs, run.seconds, mbps,
+        Double(corpus.records) / run.seconds, Double(run.maxRSSKilobytes) / 1024, run.cpuSeconds, Double(corpus.bytes) / 1e6 / run.cpuSeconds, run.status))
     }
   }
   if let large = corpora.last, let one = results["\(large.bytes)-1"], let two = results["\(large.bytes)-2"] {
@@ -161,6 +162,15 @@ struct ChildRun {
   var seconds: Double
   var maxRSSKilobytes: Int
   var status: Int32
+  /// User + system CPU time of the child.
+  var cpuSeconds: Double
+}
+
+/// User + system CPU time of this process so far.
+func cpuSeconds() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
 /// Runs a program, waits with `wait4` for its own resource usage (peak RSS), stderr to /dev/null.
@@ -181,7 +191,8 @@ func runChild(_ path: String, _ arguments: [String]) throws -> ChildRun {
   while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
   let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-  return ChildRun(seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss), status: exitStatus)
+  let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+  return ChildRun(seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss), status: exitStatus, cpuSeconds: cpu)
 }
 
 func loadAverage() -> String {
