@@ -16,9 +16,9 @@ public struct TurnEvaluation: Sendable, Hashable {
 /// The verdict on a whole conversation: the contract's reply fields, plus its turns.
 ///
 /// Definitions (docs/batch-scoring.md):
-/// - a category's score is the mean of the judged turn scores (rounded); closing is only judged
-///   on the last agent turn, so its score is that turn's; `detected` is true when any turn
-///   detected it; a category no turn judged is `null`;
+/// - a category's score is the mean of the judged turn scores (rounded), and `detected` is true
+///   when any turn detected it — except closing, which is the last agent turn's result alone;
+///   a category no turn judged is `null`;
 /// - `overall` is the mean of the judged conversation categories weighted by `Category.weight`,
 ///   capped at 40 when any turn has a critical finding;
 /// - `speech_level` combines the turns' levels: `mixed` when any turn is mixed or when informal
@@ -157,7 +157,9 @@ public struct ConversationScorer: Sendable {
     for (index, category) in Category.allCases.enumerated() {
       var sum = 0, count = 0, detected = false
       var reason: String?
-      for turn in turns {
+      // Closing is the last agent turn's business: a goodbye in the middle does not count.
+      let judging = category == .closing ? turns.suffix(1) : turns[...]
+      for turn in judging {
         let result = turn.evaluation.categories[index]
         if let score = result.score {
           sum += score

@@ -51,6 +51,26 @@ struct ConversationScoringTests {
     #expect(result.categories[closing].score == result.turns[1].evaluation.categories[closing].score)
   }
 
+  @Test("Closing comes from the last agent turn alone: a goodbye halfway through does not count")
+  func closingKorean() throws {
+    let c = Conversation(
+      id: "k",
+      turns: [
+        Turn(role: .customer, text: "배송지를 바꿀 수 있을까요?", index: 0),
+        Turn(role: .agent, text: "네, 변경해 드렸습니다. 다른 궁금한 점이 있으시면 언제든 말씀해 주세요.", index: 1),
+        Turn(role: .customer, text: "그럼 언제 도착해요?", index: 2),
+        Turn(role: .agent, text: "내일 오후에 도착합니다.", index: 3),
+      ])
+    let result = ConversationScorer(evaluator: sharedEvaluator).score(c)
+    let closing = Category.closing.index
+    let last = result.turns[1].evaluation.categories[closing]
+    #expect(result.categories[closing].score == last.score)
+    #expect(result.categories[closing].detected == last.detected)
+    // Scored as a final reply on its own, the last turn gives the same closing verdict.
+    let alone = sharedEvaluator.evaluate(c.turns[3].text, context: EvaluationContext(customerMessage: c.turns[2].text, isFinalReply: true))
+    #expect(alone[.closing] == CategoryResult(score: last.score, detected: last.detected, reason: last.reason))
+  }
+
   @Test("Every turn's verdict is exactly the evaluator's verdict for that reply in its context")
   func sameAsEvaluator() throws {
     for c in try readItems("replies.jsonl").compactMap(\.conversation) + readItems("transcripts.txt").compactMap(\.conversation) {
@@ -130,7 +150,10 @@ struct ConversationScoringTests {
     let c = ConversationScorer.combine(id: "c", agent: nil, turns: turns)
     #expect(c.categories[Category.apology.index] == CategoryResult(score: 70, detected: true))
     #expect(c.categories[Category.tone.index].score == 95)
-    #expect(c.categories[Category.closing.index].score == 80)
+    #expect(c.categories[Category.closing.index].score == 80)  // the last turn's
+    let earlyGoodbye = ConversationScorer.combine(
+      id: "g", agent: nil, turns: [turns[1], TurnEvaluation(turn: 5, evaluation: evaluation([.tone: 100], level: .polite))])
+    #expect(earlyGoodbye.categories[Category.closing.index].score == nil)
     #expect(c.categories[Category.empathy.index].score == nil)
     // (70×1.0 + 95×1.0 + 80×0.5) / 2.5 = 82
     #expect(c.overall == 82)
