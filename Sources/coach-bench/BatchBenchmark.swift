@@ -61,6 +61,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   print("machine  \(ProcessInfo.processInfo.activeProcessorCount) cores; load average \(loadAverage())")
 
   // 1. The pipeline without the evaluator, in process, one core.
+  var evaluatorCPU: Double?
   if let corpus = corpora.last {
     print("\npipeline stages without the evaluator (in process, one thread, \(String(format: "%.0f", Double(corpus.bytes) / 1e6)) MB):")
     let canned = cannedEvaluation()
@@ -88,9 +89,10 @@ func runBatchBenchmark(_ arguments: [String]) throws {
     let library = try GuidelineLibrary.loadDefault()
     let evaluator = Evaluator(library: library)
     let log = CallLog()
-    let scorer = ConversationScorer { reply, context, _ in
+    // Record the exact calls coach score makes (contexts depend on earlier verdicts), then replay.
+    let scorer = ConversationScorer { reply, context, id in
       log.calls.append((reply, context))
-      return canned
+      return evaluator.evaluate(reply, context: context, id: id)
     }
     let sample = try TranscriptFile.items(of: .file(corpora.first!.path))
     for item in sample {
@@ -105,6 +107,7 @@ func runBatchBenchmark(_ arguments: [String]) throws {
     let calls = log.calls
     for (reply, context) in calls { checksum &+= evaluator.evaluate(reply, context: context).overall }
     let evaluatorSeconds = cpuSeconds() - t
+    evaluatorCPU = evaluatorSeconds
     let sampleBytes = corpora.first!.bytes
     print(String(format: "  evaluator alone on the %.0f MB corpus's %d agent turns: %.2f s = %.1f MB of input/s (checksum %d)",
       Double(sampleBytes) / 1e6, calls.count, evaluatorSeconds, Double(sampleBytes) / 1e6 / evaluatorSeconds, checksum))
@@ -115,15 +118,21 @@ func runBatchBenchmark(_ arguments: [String]) throws {
   print("\ncoach score (child process, --format jsonl, output to /dev/null):")
   print("  input     jobs   wall s    MB/s   records/s   peak RSS    CPU s   MB per CPU s")
   var results: [String: Double] = [:]
+  var shareLine: String?
   for corpus in corpora {
     for jobs in jobsList {
       let run = try runChild(coachPath, ["score", corpus.path, "--jobs", String(jobs), "--format", "jsonl", "--out", "/dev/null"])
       let mbps = Double(corpus.bytes) / 1e6 / run.seconds
       results["\(corpus.bytes)-\(jobs)"] = mbps
+      if jobs == 1, corpus.path == corpora.first?.path, let evaluatorCPU {
+        shareLine = String(format: "  evaluator share of coach score's CPU time (%.0f MB, --jobs 1): %.0f%% (%.2f of %.2f CPU s)",
+          Double(corpus.bytes) / 1e6, 100 * evaluatorCPU / run.cpuSeconds, evaluatorCPU, run.cpuSeconds)
+      }
       print(String(format: "  %5.0f MB  %4d  %7.2f  %6.1f  %10.0f  %7.1f MB  %7.2f  %6.1f   (exit %d)", Double(corpus.bytes) / 1e6, jobs, run.seconds, mbps,
         Double(corpus.records) / run.seconds, Double(run.maxRSSKilobytes) / 1024, run.cpuSeconds, Double(corpus.bytes) / 1e6 / run.cpuSeconds, run.status))
     }
   }
+  if let shareLine { print(shareLine) }
   if let large = corpora.last, let one = results["\(large.bytes)-1"], let two = results["\(large.bytes)-2"] {
     print(String(format: "  speed-up 2 jobs / 1 job at %.0f MB: %.2f×", Double(large.bytes) / 1e6, two / one))
   }
