@@ -38,6 +38,9 @@ func runBatchBenchmark(_ arguments: [String]) throws {
     case "--coach": coachPath = value()
     case "--runs": jobsList = value().split(separator: ",").compactMap { Int($0) }
     case "--in-process-only": jobsList = []
+    case "--scaling":
+      try runScalingCheck(megabytes: smallMegabytes, directory: directory)
+      return
     case "--stages-only":
       jobsList = []
       stagesOnly = true
@@ -393,4 +396,43 @@ enum BatchCorpus {
     }
     return out + "\""
   }
+}
+
+/// `coach-bench batch --scaling`: the evaluator on two threads, sharing one `Evaluator` or each
+/// with its own (loaded separately), against one thread — shows whether sharing the packs
+/// between threads costs (reference-count traffic on shared rule data).
+func runScalingCheck(megabytes: Int, directory: String) throws {
+  let path = directory + "/conversations-\(megabytes)mb.jsonl"
+  _ = try BatchCorpus.cached(path: path, bytes: megabytes * 1_000_000)
+  let shared = Evaluator(library: try GuidelineLibrary.loadDefault())
+  var calls: [(String, EvaluationContext)] = []
+  for item in try TranscriptFile.items(of: .file(path)) {
+    switch item {
+    case .conversation(let c, _):
+      for turn in c.turns where turn.role == .agent { calls.append((turn.text, EvaluationContext(customerName: c.customerName, companyAtFault: c.companyAtFault))) }
+    case .reply(let r, _): calls.append((r.text, EvaluationContext(customerMessage: r.customerMessage, companyAtFault: r.companyAtFault)))
+    case .error: break
+    }
+  }
+  let work = calls
+  func timed(_ label: String, threads: Int, evaluators: [Evaluator]) {
+    let start = DispatchTime.now()
+    let cpu0 = cpuSeconds()
+    DispatchQueue.concurrentPerform(iterations: threads) { t in
+      var sum = 0
+      var i = t
+      while i < work.count {
+        sum &+= evaluators[t].evaluate(work[i].0, context: work[i].1).overall
+        i += threads
+      }
+      if sum == 42 { print("") }
+    }
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    print(String(format: "  %-44@ wall %6.2f s  CPU %6.2f s  %5.1f MB/s", label, wall, cpuSeconds() - cpu0, Double(megabytes) / wall))
+  }
+  print("evaluator scaling on \(work.count) replies (\(megabytes) MB corpus); load average \(loadAverage())")
+  timed("1 thread", threads: 1, evaluators: [shared])
+  timed("2 threads, one shared Evaluator", threads: 2, evaluators: [shared, shared])
+  let own = [Evaluator(library: try GuidelineLibrary.loadDefault()), Evaluator(library: try GuidelineLibrary.loadDefault())]
+  timed("2 threads, an Evaluator each (packs loaded twice)", threads: 2, evaluators: own)
 }
