@@ -17,18 +17,30 @@ import Synchronization
 /// flight, so memory does not grow with the input. The library never writes to a terminal:
 /// progress goes to the callback, from the writer thread.
 public final class BatchScorer: Sendable {
-  let scorer: ConversationScorer
+  /// The scorer of each worker (by worker index; 0 with one job).
+  let makeScorer: @Sendable (Int) -> ConversationScorer
   public let options: BatchOptions
   private let cancelled = Atomic<Bool>(false)
 
+  /// Every worker shares `evaluator`.
   public init(evaluator: Evaluator, options: BatchOptions = BatchOptions()) {
-    scorer = ConversationScorer(evaluator: evaluator)
+    let scorer = ConversationScorer(evaluator: evaluator)
+    makeScorer = { _ in scorer }
+    self.options = options
+  }
+
+  /// Each worker gets its own evaluator, made on the worker's thread when it starts: for
+  /// instance one with its own copy of the packs, so that threads do not contend for the
+  /// reference counts of shared rule data.
+  public init(evaluatorForWorker: @escaping @Sendable (Int) -> Evaluator, options: BatchOptions = BatchOptions()) {
+    makeScorer = { index in ConversationScorer(evaluator: evaluatorForWorker(index)) }
     self.options = options
   }
 
   /// A scorer with a stand-in for the evaluator (benchmarks measure the pipeline alone).
   public init(evaluate: @escaping ReplyEvaluating, options: BatchOptions = BatchOptions()) {
-    scorer = ConversationScorer(evaluate: evaluate)
+    let scorer = ConversationScorer(evaluate: evaluate)
+    makeScorer = { _ in scorer }
     self.options = options
   }
 
@@ -49,18 +61,21 @@ public final class BatchScorer: Sendable {
   {
     let collector = Collector(options: options, sink: sink, inputs: inputs.map(\.name), progress: progress)
     collector.start()
-    let process: @Sendable (WorkUnit) -> UnitResult = { [scorer, options] unit in
-      BatchScorer.process(unit, scorer: scorer, format: options.format)
-    }
+    let format = options.format
     var totalBytes = 0
     if options.jobs == 1 {
+      let scorer = makeScorer(0)
       totalBytes = read(inputs) { unit in
         guard !collector.failed else { return }
-        collector.consume(process(unit))
+        collector.consume(BatchScorer.process(unit, scorer: scorer, format: format))
       }
     } else {
       let pipeline = OrderedPipeline<WorkUnit, UnitResult>(
-        workers: options.jobs, window: options.jobs * options.unitsPerJob, transform: process,
+        workers: options.jobs, window: options.jobs * options.unitsPerJob,
+        makeTransform: { [makeScorer] index in
+          let scorer = makeScorer(index)
+          return { unit in BatchScorer.process(unit, scorer: scorer, format: format) }
+        },
         consume: { collector.consume($0) })
       totalBytes = read(inputs) { unit in
         if collector.failed { cancel() }

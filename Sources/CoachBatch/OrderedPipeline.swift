@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs `transform` on `workers` threads and hands the results to `consume`, on one consumer
-/// thread, strictly in submission order.
+/// Runs a transform on `workers` threads and hands the results to `consume`, on one consumer
+/// thread, strictly in submission order. Each worker builds its own transform when it starts
+/// (`makeTransform(workerIndex)`), so per-thread state such as an evaluator is possible.
 ///
 /// At most `window` inputs are in flight (queued, being transformed, or done but waiting for an
 /// earlier one), so memory stays bounded: `submit` blocks while the window is full.
@@ -14,16 +15,22 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
   private var consumed = 0
   private var closed = false
   private let window: Int
-  private let transform: @Sendable (Input) -> Output
+  private let makeTransform: @Sendable (Int) -> (Input) -> Output
   private let consume: (Output) -> Void
   private let finished = DispatchGroup()
 
-  init(workers: Int, window: Int, transform: @escaping @Sendable (Input) -> Output, consume: @escaping (Output) -> Void) {
+  convenience init(workers: Int, window: Int, transform: @escaping @Sendable (Input) -> Output, consume: @escaping (Output) -> Void) {
+    self.init(workers: workers, window: window, makeTransform: { _ in transform }, consume: consume)
+  }
+
+  init(
+    workers: Int, window: Int, makeTransform: @escaping @Sendable (Int) -> (Input) -> Output, consume: @escaping (Output) -> Void
+  ) {
     self.window = max(1, window)
-    self.transform = transform
+    self.makeTransform = makeTransform
     self.consume = consume
     for index in 0..<max(1, workers) {
-      start(name: "coach-score-\(index)") { [self] in work() }
+      start(name: "coach-score-\(index)") { [self] in work(index) }
     }
     start(name: "coach-score-writer") { [self] in collect() }
   }
@@ -58,7 +65,8 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     finished.wait()
   }
 
-  private func work() {
+  private func work(_ index: Int) {
+    let transform = makeTransform(index)
     while true {
       condition.lock()
       while queueHead == queue.count && !closed { condition.wait() }

@@ -428,11 +428,24 @@ func runScalingCheck(megabytes: Int, directory: String) throws {
       if sum == 42 { print("") }
     }
     let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-    print(String(format: "  %-44@ wall %6.2f s  CPU %6.2f s  %5.1f MB/s", label, wall, cpuSeconds() - cpu0, Double(megabytes) / wall))
+    print(String(format: "  %@: wall %6.2f s  CPU %6.2f s  %5.1f MB/s", label, wall, cpuSeconds() - cpu0, Double(megabytes) / wall))
   }
   print("evaluator scaling on \(work.count) replies (\(megabytes) MB corpus); load average \(loadAverage())")
   timed("1 thread", threads: 1, evaluators: [shared])
   timed("2 threads, one shared Evaluator", threads: 2, evaluators: [shared, shared])
   let own = [Evaluator(library: try GuidelineLibrary.loadDefault()), Evaluator(library: try GuidelineLibrary.loadDefault())]
   timed("2 threads, an Evaluator each (packs loaded twice)", threads: 2, evaluators: own)
+  func batch(_ label: String, _ scorer: BatchScorer) throws {
+    let start = DispatchTime.now()
+    let cpu0 = cpuSeconds()
+    _ = try scorer.run([.file(path)], to: CountingSink())
+    let wall = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    print(String(format: "  %@: wall %6.2f s  CPU %6.2f s  %5.1f MB/s", label, wall, cpuSeconds() - cpu0, Double(megabytes) / wall))
+  }
+  try batch("BatchScorer jobs 1", BatchScorer(evaluator: shared, options: BatchOptions(jobs: 1)))
+  try batch("BatchScorer jobs 2, shared evaluator", BatchScorer(evaluator: shared, options: BatchOptions(jobs: 2)))
+  let directories = shared.library.directories
+  try batch("BatchScorer jobs 2, evaluator per worker", BatchScorer(evaluatorForWorker: { index in
+    index == 0 ? shared : Evaluator(library: GuidelineLibrary.load(directories: directories))
+  }, options: BatchOptions(jobs: 2)))
 }
