@@ -185,7 +185,10 @@ func cpuSeconds() -> Double {
   return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
 }
 
-/// Runs a program, waits with `wait4` for its own resource usage (peak RSS), stderr to /dev/null.
+/// Runs a program (stdin and stderr /dev/null) and measures it: wall time, CPU time from
+/// `wait4`, and peak RSS as the child's own `VmHWM` in `/proc/PID/status`, read every 10 ms
+/// while it runs. (`wait4`'s `ru_maxrss` is no good here: Linux carries the parent's high-water
+/// mark over into a child made by fork/exec, so it would report this benchmark's own memory.)
 func runChild(_ path: String, _ arguments: [String]) throws -> ChildRun {
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)
@@ -200,11 +203,27 @@ func runChild(_ path: String, _ arguments: [String]) throws -> ChildRun {
   guard spawned == 0 else { throw NSError(domain: "coach-bench", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot run \(path): \(String(cString: strerror(spawned)))"]) }
   var status: Int32 = 0
   var usage = rusage()
-  while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+  var peak = 0
+  while true {
+    peak = max(peak, highWaterMark(pid))
+    let done = wait4(pid, &status, WNOHANG, &usage)
+    if done == pid { break }
+    if done < 0 && errno != EINTR { break }
+    usleep(10_000)
+  }
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
   let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
   let cpu = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6 + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
-  return ChildRun(seconds: seconds, maxRSSKilobytes: Int(usage.ru_maxrss), status: exitStatus, cpuSeconds: cpu)
+  return ChildRun(seconds: seconds, maxRSSKilobytes: peak, status: exitStatus, cpuSeconds: cpu)
+}
+
+/// `VmHWM` of a running process in kB (0 when it cannot be read).
+func highWaterMark(_ pid: pid_t) -> Int {
+  guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+  for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+    return Int(line.dropFirst(6).trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") ?? 0
+  }
+  return 0
 }
 
 func loadAverage() -> String {
