@@ -136,8 +136,18 @@ struct EvaluationRun {
 
   func anyHit(_ lists: [Int32], within range: Range<Int>, excluding: Range<Int>?) -> Bool {
     for list in lists {
-      for hit in hits.hits(in: list) where hit.start >= range.lowerBound && hit.end <= range.upperBound {
-        if !analysis.isQuoted(hit.start..<hit.end) { return true }
+      let listHits = hits.hits(in: list)
+      // Hits are sorted by start: jump to the first one inside the range.
+      var lo = listHits.startIndex, hi = listHits.endIndex
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if listHits[mid].start < range.lowerBound { lo = mid + 1 } else { hi = mid }
+      }
+      var i = lo
+      while i < listHits.endIndex && listHits[i].start < range.upperBound {
+        let hit = listHits[i]
+        if hit.end <= range.upperBound && !analysis.isQuoted(hit.start..<hit.end) { return true }
+        i += 1
       }
     }
     return false

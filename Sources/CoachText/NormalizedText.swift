@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Folding: ASCII and Latin letters to lower case; every digit to `0`; full-width ASCII to ASCII;
 /// curly quotes to straight ones; dashes to `-`; horizontal spaces (NBSP, ideographic space,
-/// Hangul fillers) to ` `; line separators to `\n`; zero-width characters to `ignorable`.
+/// Hangul fillers), tabs and control characters to ` `; line separators to `\n`; zero-width
+/// characters to `ignorable`.
 public struct NormalizedText: Sendable {
   /// The scalar value that stands for a zero-width character in the view; matchers skip it.
   public static let ignorable: UInt32 = 0
@@ -149,8 +150,9 @@ public struct NormalizedText: Sendable {
       case 0x41...0x5A: latin += 1; return v + 0x20
       case 0x61...0x7A: latin += 1; return v
       case 0x30...0x39: return 0x30
-      case 0x09, 0x0B, 0x0C: return 0x20
       case 0x0D: return 0x0A
+      case 0x0A: return v
+      case 0x00...0x1F, 0x7F: return 0x20  // tabs and control characters separate words
       default: return v
       }
     }
@@ -169,6 +171,7 @@ public struct NormalizedText: Sendable {
     case 0x2010...0x2015, 0x2212: return 0x2D
     case 0xA0, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x3164, 0x115F, 0x1160, 0xFFA0: return 0x20
     case 0x85, 0x2028, 0x2029: return 0x0A
+    case 0x80...0x9F: return 0x20
     case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: return ignorable
     default:
       if v >= 0x1100 && v <= 0x11FF { hangul += 1 }

@@ -106,16 +106,16 @@ struct SentenceSplitter {
     return (sentences, quoted)
   }
 
-  /// Skips a list marker at the start of a sentence: `1.`, `1)`, `가.`, `①`, `-`, `•`, `*`.
+  /// Skips a list marker at the start of a line: `1.`, `1)`, `가.`, `①`, `-`, `•`, `*`.
   func skipListMarker(_ a: Int, _ b: Int) -> Int {
-    guard a < b else { return a }
+    guard a < b, isLineStart(a) else { return a }
     var i = a
     let c = v[i]
     if (c >= 0x2460 && c <= 0x2473) || c == 0x2022 || c == 0x2D || c == 0x2A || c == 0x00B7 || c == 0x25AA || c == 0x25B6 {
       i += 1
     } else if Chars.isDigit(c) {
       while i < b && Chars.isDigit(v[i]) { i += 1 }
-      guard i < b, v[i] == Chars.dot || v[i] == 0x29, i + 1 < b, Chars.isSpace(v[i + 1]) else { return a }
+      guard i - a <= 2, i < b, v[i] == Chars.dot || v[i] == 0x29, i + 1 < b, Chars.isSpace(v[i + 1]) else { return a }
       i += 1
     } else if Hangul.isSyllable(c), i + 2 < b, v[i + 1] == Chars.dot || v[i + 1] == 0x29, Chars.isSpace(v[i + 2]) {
       i += 2
@@ -126,10 +126,22 @@ struct SentenceSplitter {
     return i < b ? i : a
   }
 
-  /// Whether a single `.` ends a sentence (not a decimal, date, abbreviation, URL or initial).
+  /// True at the start of the text or of a line (leading spaces allowed).
+  func isLineStart(_ a: Int) -> Bool {
+    var p = a
+    while p > 0 && Chars.isSpace(v[p - 1]) { p -= 1 }
+    return p == 0 || v[p - 1] == Chars.newline
+  }
+
+  /// Whether a single `.` ends a sentence (not a decimal, date, list marker, abbreviation, URL
+  /// or initial).
   func dotEndsSentence(_ i: Int) -> Bool {
     let n = v.count
     guard i + 1 < n else { return true }
+    // "1. " or "12. " at the start of a line is a list marker.
+    var d = i
+    while d > 0 && Chars.isDigit(v[d - 1]) { d -= 1 }
+    if d < i && i - d <= 2 && isLineStart(d) && Chars.isSpace(v[i + 1]) { return false }
     let next = v[i + 1]
     let prev: UInt32? = i > 0 ? v[i - 1] : nil
     if Chars.isLatinLetter(next) || Chars.isDigit(next) { return false }

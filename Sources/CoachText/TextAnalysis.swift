@@ -48,9 +48,19 @@ public struct TextAnalysis: Sendable {
 
   /// True when the range starts inside a quoted span.
   public func isQuoted(_ range: Range<Int>) -> Bool {
-    for q in quoted {
-      if q.lowerBound > range.lowerBound { break }
+    guard !quoted.isEmpty else { return false }
+    // Quoted spans are sorted by start; look at those starting at or before the range.
+    var lo = 0, hi = quoted.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if quoted[mid].lowerBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var i = lo - 1
+    while i >= 0 {
+      let q = quoted[i]
       if range.lowerBound < q.upperBound && range.upperBound <= q.upperBound { return true }
+      if lo - i > 8 { break }  // spans rarely nest deeper
+      i -= 1
     }
     return false
   }

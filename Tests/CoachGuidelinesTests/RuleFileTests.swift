@@ -1,0 +1,164 @@
+import CoachDiagnostics
+import CoachGuidelines
+import Foundation
+import Testing
+
+@Suite("Rule files: loading errors say file:line:column")
+struct RuleFileTests {
+  func load(_ files: [String: String]) throws -> (GuidelineLibrary, TemporaryFolder) {
+    let folder = try TemporaryFolder()
+    for (path, text) in files { try folder.write(path, text) }
+    return (GuidelineLibrary.load(directories: [folder.url.path]), folder)
+  }
+
+  func rendered(_ library: GuidelineLibrary, _ folder: TemporaryFolder) -> [String] {
+    library.diagnostics.sortedByLocation().map { d in
+      "\(d.location.map { "\(URL(fileURLWithPath: $0.path).lastPathComponent):\($0.line):\($0.column)" } ?? "-"): \(d.severity.rawValue): \(d.message) [\(d.code)]"
+    }
+  }
+
+  static let validRule = """
+    format 1
+
+    rule ko.apology.test
+      category: apology
+      kind: strength
+      severity: info
+      principles: A1
+      message: 사과했습니다.
+      phrases:
+        죄송하다~
+      match: [[죄송합니다]].
+      no-match: 감사합니다.
+
+    """
+
+  @Test("a valid file loads and its rule matches its conjugations")
+  func valid() throws {
+    let (library, _) = try load(["ko/a.rules": Self.validRule])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    let e = Evaluator(library: library).evaluate("정말 죄송해요.")
+    #expect(e.has(rule: "ko.apology.test"))
+  }
+
+  @Test("unknown key, unknown category (with did-you-mean), bad severity: all reported with positions")
+  func manyErrors() throws {
+    let text = """
+      format 1
+      rule ko.apology.bad
+        category: apolgy
+        kind: issue
+        severity: severe
+        principles: A1, Z9
+        message: m
+        suggest: s
+        phrase:
+          죄송
+        phrases:
+          죄송
+      """
+    let (library, folder) = try load(["ko/bad.rules": text])
+    let lines = rendered(library, folder)
+    #expect(lines.contains("bad.rules:3:13: error: unknown category 'apolgy'; expected one of 'empathy', 'gratitude', 'apology', 'plain_language', 'ownership', 'resolution', 'personalization', 'closing', 'tone' [unknown-category]"))
+    #expect(lines.contains("bad.rules:5:13: error: unknown severity 'severe'; expected one of 'critical', 'warning', 'info' [bad-value]"))
+    #expect(lines.contains { $0.hasPrefix("bad.rules:6:15: error: unknown principle 'Z9'") })
+    #expect(lines.contains("bad.rules:9:3: error: unknown key 'phrase' in rule 'ko.apology.bad' [unknown-key]"))
+    let categoryError = library.diagnostics.first { $0.code == "unknown-category" }
+    #expect(categoryError?.notes.first?.message == "did you mean 'apology'?")
+  }
+
+  @Test("a rule that can never fire is an error")
+  func neverFires() throws {
+    let text = """
+      format 1
+      rule ko.apology.never
+        category: apology
+        kind: strength
+        severity: info
+        principles: A1
+        message: m
+        when: company-at-fault
+        unless: company-at-fault
+        phrases:
+          죄송
+      rule ko.apology.blocked
+        category: apology
+        kind: strength
+        severity: info
+        principles: A1
+        message: m
+        phrases:
+          정말 죄송
+        not-in-sentence:
+          죄송
+      rule ko.apology.regex
+        category: apology
+        kind: strength
+        severity: info
+        principles: A1
+        message: m
+        regex: (unclosed
+      """
+    let (library, folder) = try load(["ko/never.rules": text])
+    let lines = rendered(library, folder)
+    #expect(lines.contains { $0.contains("'company-at-fault' is in both 'when:' and 'unless:'") })
+    #expect(lines.contains { $0.hasPrefix("never.rules:12:6: error: every phrase of rule 'ko.apology.blocked'") })
+    #expect(lines.contains("never.rules:28:10: error: invalid regular expression '(unclosed' [bad-regex]"))
+  }
+
+  @Test("an unknown set is reported with did-you-mean; duplicate ids point at the first definition")
+  func setsAndDuplicates() throws {
+    let rule = Self.validRule.replacingOccurrences(of: "죄송하다~", with: "@tim")
+    let (library, _) = try load([
+      "ko/a.rules": rule + "set time\n  오늘\n",
+      "ko/b.rules": Self.validRule,
+    ])
+    let unknown = library.diagnostics.first { $0.code == "unknown-set" }
+    #expect(unknown?.message == "unknown set '@tim' in the ko pack")
+    #expect(unknown?.notes.first?.message == "did you mean '@time'?")
+    let duplicate = library.diagnostics.first { $0.code == "duplicate-rule" }
+    #expect(duplicate?.location?.path.hasSuffix("b.rules") == true)
+    #expect(duplicate?.notes.first?.location?.path.hasSuffix("a.rules") == true)
+  }
+
+  @Test("invalid UTF-8 is reported at its line and column, and the other files still load")
+  func invalidUTF8() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("ko/good.rules", Self.validRule)
+    var bytes = Array("format 1\n# ok\nrule ko.x.y\n  name: ab".utf8)
+    bytes.append(0xFF)
+    _ = try folder.write("ko/broken.rules", bytes: bytes)
+    let library = GuidelineLibrary.load(directories: [folder.url.path])
+    let error = try #require(library.diagnostics.first { $0.code == "invalid-utf8" })
+    #expect(error.location?.line == 4)
+    #expect(error.location?.column == 11)
+    #expect(library.rule("ko.apology.test") != nil)
+  }
+
+  @Test("a company layer replaces a bundled rule with the same id and can disable another")
+  func layering() throws {
+    let folder = try TemporaryFolder()
+    try folder.write("ko/acme.rules", """
+      format 1
+      disable ko.tone.slang
+      rule ko.apology.sincere
+        category: apology
+        kind: strength
+        severity: info
+        score: 50
+        principles: A1
+        message: acme apology
+        phrases:
+          송구하다~
+        match: 정말 [[송구합니다]].
+        no-match: 죄송합니다.
+      """)
+    let library = GuidelineLibrary.load(directories: [repositoryRoot.appendingPathComponent("Guidelines").path, folder.url.path])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    #expect(library.rule("ko.tone.slang") == nil)
+    #expect(library.rule("ko.apology.sincere")?.message == "acme apology")
+    let e = Evaluator(library: library).evaluate("감사해용 송구합니다")
+    #expect(!e.has(rule: "ko.tone.slang"))
+    #expect(e.findings.first { $0.rule == "ko.apology.sincere" }?.message == "acme apology")
+  }
+}

@@ -1,0 +1,58 @@
+import CoachGuidelines
+import CoachText
+import Testing
+
+@Suite("Scoring")
+struct ScoringTests {
+  @Test("without context, categories that cannot be judged are null with a reason, not 0")
+  func nullWithReason() {
+    let e = evaluator.evaluate("주문하신 상품은 내일 도착합니다.")
+    for category in [Category.empathy, .gratitude, .apology, .personalization, .closing] {
+      #expect(e[category].score == nil)
+      #expect(e[category].reason?.isEmpty == false)
+    }
+    #expect(e[.tone].score != nil)
+    #expect(e[.plainLanguage].score != nil)
+  }
+
+  @Test("no apology is expected when nothing went wrong; one is when the company is at fault")
+  func apologyExpectation() {
+    #expect(evaluator.evaluate("내일 도착합니다.")[.apology].score == nil)
+    let owed = evaluator.evaluate("내일 도착합니다.", context: EvaluationContext(companyAtFault: true))
+    #expect(owed[.apology].score == 40)
+    #expect(owed.has(rule: "ko.apology.missing"))
+  }
+
+  @Test("a critical issue caps the overall score at 40")
+  func criticalCap() {
+    let e = evaluator.evaluate("불편을 드려 정말 죄송합니다. 오늘 오후 6시까지 다시 보내 드릴게. 감사합니다.", context: .init(companyAtFault: true))
+    #expect(e.speechLevel == .mixed)
+    #expect(e.overall <= 40)
+  }
+
+  @Test("a non-apology is not a detected apology")
+  func nonApology() {
+    let e = evaluator.evaluate("불편하셨다면 죄송합니다.", context: .init(companyAtFault: true))
+    #expect(!e[.apology].detected)
+    #expect(e.has(rule: "ko.apology.non-apology"))
+  }
+
+  @Test("a good reply scores well above a poor one for the same customer")
+  func goodBeatsPoor() {
+    let context = EvaluationContext(
+      customerMessage: "주문한 지 일주일이 넘었는데 아직도 안 왔어요. 벌써 세 번째 문의예요!", customerName: "김민수", companyAtFault: true)
+    let good = evaluator.evaluate(
+      "김민수 고객님, 여러 번 문의하시게 해서 정말 답답하셨겠어요. 저희 물류센터에서 출고가 늦어졌습니다. 불편을 드려 죄송합니다. 오늘 오후 6시까지 다시 발송하고 송장 번호를 문자로 보내 드리겠습니다.",
+      context: context)
+    let poor = evaluator.evaluate("고객님이 주소를 잘못 입력하셨네요. 기다려 주세요.", context: context)
+    #expect(good.overall >= 85)
+    #expect(poor.overall <= 45)
+  }
+
+  @Test("scores stay within 0–100 and findings are sorted by position")
+  func ranges() {
+    let e = evaluator.evaluate("진정하세요. 그런 불만은 처음입니다. 규정상 불가합니다. 알아서 하세요!!! 환불은 안 돼.")
+    for result in e.categories { if let s = result.score { #expect((0...100).contains(s)) } }
+    #expect(e.findings.map(\.start) == e.findings.map(\.start).sorted())
+  }
+}

@@ -1,0 +1,37 @@
+import Testing
+
+@testable import CoachText
+
+@Suite("Sentence splitting")
+struct SentenceSplitterTests {
+  func sentences(_ text: String, _ language: Language) -> [String] {
+    let analysis = TextAnalysis(text, language: language)
+    return analysis.sentences.map { analysis.text.nfcText($0.range) }
+  }
+
+  @Test("Korean with punctuation, emoticons after the ending stay with their sentence")
+  func koreanPunctuation() {
+    #expect(sentences("확인했습니다. 내일 도착해요^^ 감사합니다ㅎㅎ", .ko) == ["확인했습니다.", "내일 도착해요^^", "감사합니다ㅎㅎ"])
+  }
+
+  @Test("Korean without punctuation splits after a sentence-final ending")
+  func koreanEndings() {
+    #expect(sentences("주문 확인했습니다 내일 보내 드릴게요 감사합니다", .ko) == ["주문 확인했습니다", "내일 보내 드릴게요", "감사합니다"])
+    // Auxiliaries after a connective never split: 확인해 드릴게요, 기다려 주세요.
+    #expect(sentences("바로 확인해 드릴게요 잠시만 기다려 주세요", .ko) == ["바로 확인해 드릴게요", "잠시만 기다려 주세요"])
+  }
+
+  @Test("dates, decimals, list markers and URLs do not split")
+  func noFalseSplits() {
+    #expect(sentences("2024. 3. 5.(화)에 발송됩니다. 무게는 3.5kg입니다.", .ko) == ["2024. 3. 5.(화)에 발송됩니다.", "무게는 3.5kg입니다."])
+    #expect(sentences("1. 앱을 여세요\n2. 설정을 누르세요", .ko) == ["앱을 여세요", "설정을 누르세요"])
+    #expect(sentences("See example.com/help for details. Thanks!", .en) == ["See example.com/help for details.", "Thanks!"])
+    #expect(sentences("Dr. Lee will call you, e.g. at 5 p.m. today. Thanks.", .en) == ["Dr. Lee will call you, e.g. at 5 p.m. today.", "Thanks."])
+  }
+
+  @Test("nothing inside quotation marks splits")
+  func quotes() {
+    #expect(sentences("고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨는데요, 확인하겠습니다.", .ko)
+      == ["고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨는데요,", "확인하겠습니다."])
+  }
+}

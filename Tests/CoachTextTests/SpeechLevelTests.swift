@@ -1,0 +1,87 @@
+import Testing
+
+@testable import CoachText
+
+@Suite("Korean speech levels")
+struct SpeechLevelTests {
+  func level(_ text: String) -> SpeechLevel? { TextAnalysis(text, language: .ko).speechLevel }
+  func sentenceLevels(_ text: String) -> [SentenceLevel?] { TextAnalysis(text, language: .ko).sentences.map(\.level) }
+
+  @Test(
+    "each sentence's ending decides its level",
+    arguments: [
+      ("확인했습니다.", SentenceLevel.formal), ("감사합니다", .formal), ("도와드릴까요?", .polite),
+      ("내일 도착해요.", .polite), ("그렇죠.", .polite), ("이쪽으로 가시지요.", .formal), ("제출해 주십시오.", .formal),
+      ("같이 확인합시다.", .hao), ("서류를 제출하시오.", .hao), ("환불은 안 돼.", .informal), ("알았어.", .informal),
+      ("내일 보내 줄게.", .informal), ("이쪽으로 가셔.", .informal), ("확인했지?", .informal), ("그건 네 잘못이야.", .informal),
+      ("뭐라고 했니?", .informal), ("네.", .neutral), ("주문 번호 12345", .fragment), ("배송 지연 안내", .fragment),
+    ])
+  func sentenceLevel(text: String, expected: SentenceLevel) {
+    #expect(sentenceLevels(text) == [expected])
+  }
+
+  @Test("하십시오체 and 해요체 together are polite; only 하십시오체 is formal")
+  func politeMix() {
+    #expect(level("확인했습니다. 내일 도착해요.") == .polite)
+    #expect(level("확인했습니다. 내일 도착합니다.") == .formal)
+  }
+
+  @Test("반말 mixed into honorific sentences is mixed; 반말 throughout is informal")
+  func mixed() {
+    #expect(level("죄송합니다. 환불은 안 돼.") == .mixed)
+    #expect(level("환불은 안 돼. 알았지?") == .informal)
+  }
+
+  // Traps from reference/language-notes.md §0 and §2.3.
+  @Test("a quoted customer's 반말 is not the agent's level")
+  func quotedBanmal() {
+    #expect(level("고객님께서 \"빨리 환불해 줘\"라고 하셨는데요, 바로 처리해 드릴게요.") == .polite)
+    #expect(level("빨리 환불해 달라고 하셨는데요, 바로 처리해 드릴게요.") == .polite)
+  }
+
+  @Test("해라체 policy text pasted into a reply does not make it mixed")
+  func pastedPolicy() {
+    #expect(level("약관을 안내드립니다.\n제3조 회원은 주문 후 7일 이내에 반품을 신청하여야 한다.\n확인 부탁드립니다.") == .formal)
+  }
+
+  @Test("요-final nouns are not polite endings")
+  func yoNouns() {
+    #expect(sentenceLevels("확인 필요") == [.fragment])
+    #expect(sentenceLevels("주의 사항 중요") == [.fragment])
+  }
+
+  @Test("a vocative or sign-off after the predicate is set aside")
+  func vocatives() {
+    #expect(level("좋은 하루 보내세요, 김민수 고객님!") == .polite)
+    #expect(level("확인해 드릴게요, 민수 님") == .polite)
+    #expect(level("감사합니다.\n상담사 이지은 드림") == .formal)
+    #expect(level("민수야, 알았어?") == .informal)
+  }
+
+  @Test("emoticons, jamo and emoji after the ending are stripped")
+  func emoticons() {
+    #expect(level("감사합니다ㅎㅎ") == .formal)
+    #expect(level("확인해 드릴게요^^") == .polite)
+    #expect(level("네~ 바로 보내 드려요 😊") == .polite)
+  }
+
+  @Test("-시지요 is 하십시오체 although it ends in 요; -ㅂ시다 is 하오체, not 반말")
+  func fineDistinctions() {
+    #expect(sentenceLevels("여기서 잠시 기다리시지요.") == [.formal])
+    #expect(sentenceLevels("내일 다시 연락합시다.") == [.hao])
+    #expect(level("내일 다시 연락합시다. 감사합니다.") == .polite)
+  }
+
+  @Test("a cut-off connective counts as 반말 only when nothing else is honorific")
+  func weakInformal() {
+    #expect(level("확인해 봤는데") == .informal)
+    #expect(level("확인해 봤는데요") == .polite)
+    #expect(level("주문하신 상품은 내일 도착합니다. 확인해 보니 재고가 있었는데") == .formal)
+  }
+
+  @Test("scrambled chat order: the ending may come before the object")
+  func scrambled() {
+    #expect(level("추천 안했으면 좋겠어요 색이 들어간 악세사리는") == .polite)
+    #expect(level("궁금해 중국 해안선의 길이가") == .informal)
+  }
+}
