@@ -45,10 +45,10 @@ struct ConversationScoringTests {
     // The blank turn is not a reply, so turn 3 is the final one.
     #expect(recorder.calls.map(\.context.isFinalReply) == [false, true])
     #expect(result.turns.map(\.turn) == [1, 3])
-    // The conversation's closing score is the last turn's (other turns leave closing unjudged).
+    // The conversation's closing verdict is the last turn's, whatever the first turn said.
     let closing = Category.closing.index
-    #expect(result.turns[0].evaluation.categories[closing].score == nil)
     #expect(result.categories[closing].score == result.turns[1].evaluation.categories[closing].score)
+    #expect(result.categories[closing].detected == result.turns[1].evaluation.categories[closing].detected)
   }
 
   @Test("Closing comes from the last agent turn alone: a goodbye halfway through does not count")
