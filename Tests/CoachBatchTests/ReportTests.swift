@@ -94,7 +94,8 @@ struct ReportTests {
 
   @Test("The summary keeps bounded lists: worst records, examples per rule, error samples")
   func bounded() throws {
-    let (_, _, result) = try runBatch([.bytes(BatchScorerTests.generated(600), name: "g.jsonl")], format: .html, jobs: 2, unitRecords: 7)
+    let (_, _, result) = try runBatch(
+      [.bytes(BatchScorerTests.generated(600), name: "g.jsonl")], format: .html, jobs: 2, unitRecords: 7, evaluate: jitteryEvaluate)
     let s = result.summary
     #expect(s.worst.count == BatchSummary.worstLimit)
     #expect(s.worst.map(\.overall) == s.worst.map(\.overall).sorted())

@@ -87,3 +87,21 @@ let cannedEvaluate: ReplyEvaluating = { _, context, id in
     categories: Category.allCases.map { CategoryResult(score: $0 == .tone ? 90 : $0 == .apology ? 70 : nil, detected: $0 == .apology) },
     findings: [])
 }
+
+/// A stand-in evaluator whose verdict and time depend on the reply: overall and findings vary,
+/// and some replies take a little longer, so parallel workers finish out of order.
+let jitteryEvaluate: ReplyEvaluating = { reply, context, id in
+  let weight = reply.utf8.reduce(0) { ($0 &* 31 &+ Int($1)) & 0xFFFF }
+  if weight % 7 == 0 { usleep(UInt32(weight % 5) * 200) }
+  let score = weight % 101
+  let findings =
+    weight % 3 == 0
+    ? [Finding(rule: "test.rule-\(weight % 4)", category: .apology, kind: .issue, severity: weight % 5 == 0 ? .critical : .warning,
+        start: 0, end: min(2, reply.unicodeScalars.count), excerpt: String(reply.prefix(2)), message: "m\(weight % 4)", suggestion: nil, points: -30)]
+    : []
+  return Evaluation(
+    id: id, language: context.language ?? .ko, overall: findings.first?.severity == .critical ? min(score, 40) : score,
+    speechLevel: weight % 2 == 0 ? .formal : .polite,
+    categories: Category.allCases.map { CategoryResult(score: $0 == .apology ? score : $0 == .tone ? 100 - score / 2 : nil, detected: $0 == .apology && score > 50) },
+    findings: findings)
+}
