@@ -8,6 +8,12 @@ public struct TurnEvaluation: Sendable, Hashable {
   public var evaluation: Evaluation
   /// Seconds from the customer's first unanswered message to this turn, when both have times.
   public var responseSeconds: Double?
+
+  public init(turn: Int, evaluation: Evaluation, responseSeconds: Double? = nil) {
+    self.turn = turn
+    self.evaluation = evaluation
+    self.responseSeconds = responseSeconds
+  }
 }
 
 /// The verdict on a whole conversation: the contract's reply fields, plus its turns.
