@@ -101,6 +101,20 @@ public func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
 /// A JSON string literal (or `null`), escaping quotes, backslashes and all control characters.
 public func jsonString(_ value: String?) -> String {
   guard let value else { return "null" }
+  // Fast path: nothing to escape (the common case), checked on UTF-8 bytes.
+  var clean = true
+  var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+  for byte in value.utf8 {
+    if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+      || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
+    {
+      clean = false
+      break
+    }
+    beforePrevious = previous
+    previous = byte
+  }
+  if clean { return "\"" + value + "\"" }
   var out = "\""
   for scalar in value.unicodeScalars {
     switch scalar {

@@ -13,6 +13,7 @@
 /// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
 /// | `repeated-sentence` | the same sentence written twice or more |
 /// | `whole-reply` | once, spanning the reply (for rules that are all conditions) |
+/// | `explained-abbreviation` | an abbreviation with its meaning in brackets: `RMA (return number)`, `return number (RMA)` |
 public struct BuiltinCheck: Sendable, Hashable {
   public enum Name: String, Sendable, CaseIterable {
     case banmalSentence = "banmal-sentence"
@@ -26,6 +27,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case missing
     case repeatedSentence = "repeated-sentence"
     case wholeReply = "whole-reply"
+    case explainedAbbreviation = "explained-abbreviation"
   }
 
   public var name: Name

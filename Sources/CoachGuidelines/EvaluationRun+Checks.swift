@@ -2,9 +2,10 @@ import CoachText
 
 extension EvaluationRun {
   /// The evidence spans a built-in check produces (see `BuiltinCheck`).
-  mutating func spans(of check: BuiltinCheck, rule: GuidelineRule, index r: Int) -> [Range<Int>] {
+  mutating func spans(of name: BuiltinCheck.Name, plan: RulePlan, index r: Int) -> [Range<Int>] {
     let sentences = analysis.sentences
-    switch check.name {
+    let parameters = pack.rules[r].check?.parameters ?? [:]
+    switch name {
     case .banmalSentence:
       guard analysis.language == .ko else { return [] }
       let allInformal = analysis.speechLevel == .informal
@@ -15,21 +16,23 @@ extension EvaluationRun {
       guard analysis.speechLevel == .formal || analysis.speechLevel == .polite else { return [] }
       return sentences.first { $0.level?.isHonorific == true }.map { [$0.levelEvidence ?? $0.range] } ?? []
     case .allCaps:
-      return allCapsRuns(minimumWords: check.parameters["words"] ?? 2, allowList: pack.checkLists[r])
+      return allCapsRuns(minimumWords: parameters["words"] ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
-      let limit = analysis.language == .ko ? (check.parameters["eojeol"] ?? 20) : (check.parameters["words"] ?? 30)
+      let limit = analysis.language == .ko ? (parameters["eojeol"] ?? 20) : (parameters["words"] ?? 30)
       return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
     case .onlySentences:
-      guard let list = pack.checkLists[r] else { return [] }
-      return onlyStockSentences(list).map { [$0] } ?? []
+      guard let lists = pack.checkLists[r] else { return [] }
+      return onlyStockSentences(lists).map { [$0] } ?? []
     case .usesName:
       return Array(nameSpans.prefix(1))
     case .echoesCustomer:
-      return echoedCustomerWords(minimum: check.parameters["min"] ?? 2).map { [$0] } ?? []
+      return echoedCustomerWords(minimum: parameters["min"] ?? 2).map { [$0] } ?? []
     case .missing:
-      return detected.contains(rule.category) ? [] : [0..<0]
+      return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : [0..<0]
     case .repeatedSentence:
       return repeatedSentences()
+    case .explainedAbbreviation:
+      return explainedAbbreviations()
     case .wholeReply:
       guard let first = sentences.first, let last = sentences.last else { return [] }
       return [first.range.lowerBound..<last.range.upperBound]
@@ -48,7 +51,14 @@ extension EvaluationRun {
   }
 
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
-  func allCapsRuns(minimumWords: Int, allowList: Int32?) -> [Range<Int>] {
+  func allCapsRuns(minimumWords: Int, allowList: [Int32]?) -> [Range<Int>] {
+    // Quick exit: no three upper-case ASCII letters in a row.
+    var run = 0, found = false
+    for byte in analysis.text.nfc.utf8 {
+      run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
+      if run >= 3 { found = true; break }
+    }
+    guard found else { return [] }
     let scalars = Array(analysis.text.nfc.unicodeScalars)
     var runs: [Range<Int>] = []
     var runStart = -1, runEnd = -1, runWords = 0
@@ -58,20 +68,24 @@ extension EvaluationRun {
       runStart = -1
       runWords = 0
     }
+    func isLetter(_ s: Unicode.Scalar) -> Bool {
+      s.isASCII ? (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A : s.properties.isAlphabetic
+    }
     while i < scalars.count {
-      guard scalars[i].properties.isAlphabetic else {
+      guard isLetter(scalars[i]) else {
         if !(scalars[i] == " " || scalars[i] == "," || scalars[i] == "!" || scalars[i] == "'") && runStart >= 0 { closeRun() }
         i += 1
         continue
       }
       let start = i
       var upper = 0, letters = 0
-      while i < scalars.count && scalars[i].properties.isAlphabetic {
+      while i < scalars.count && isLetter(scalars[i]) {
         letters += 1
-        if scalars[i].properties.isUppercase { upper += 1 }
+        let v = scalars[i].value
+        if (v >= 0x41 && v <= 0x5A) || (!scalars[i].isASCII && scalars[i].properties.isUppercase) { upper += 1 }
         i += 1
       }
-      let isAllowed = allowList.map { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } ?? false
+      let isAllowed = allowList.map { lists in lists.contains { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } } ?? false
       if letters >= 3 && upper == letters && !isAllowed {
         if runStart < 0 { runStart = start }
         runEnd = i
@@ -84,9 +98,38 @@ extension EvaluationRun {
     return runs.filter { !analysis.isQuoted($0) }
   }
 
+  /// `ABC (meaning)` or `meaning (ABC)`: an upper-case abbreviation next to a bracketed text.
+  func explainedAbbreviations() -> [Range<Int>] {
+    guard analysis.text.nfc.utf8.contains(UInt8(ascii: "(")) else { return [] }
+    let s = Array(analysis.text.nfc.unicodeScalars.map(\.value))
+    func isUpper(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) }
+    func isUpperOrDigit(_ v: UInt32) -> Bool { isUpper(v) || (v >= 0x30 && v <= 0x39) }
+    var out: [Range<Int>] = []
+    var i = 0
+    while i < s.count {
+      guard s[i] == 0x28, let close = s[(i + 1)...].firstIndex(of: 0x29) else { i += 1; continue }
+      let inside = s[(i + 1)..<close]
+      // "(ABC)" after its meaning.
+      if inside.count >= 2, let first = inside.first, isUpper(first), inside.allSatisfy(isUpperOrDigit) {
+        out.append(i..<(close + 1))
+      } else if inside.count >= 4, let first = inside.first, !isUpper(first) || (inside.count > 1 && !isUpperOrDigit(inside[inside.startIndex + 1])) {
+        // "ABC (meaning)": an abbreviation right before the bracket.
+        var b = i
+        while b > 0 && s[b - 1] == 0x20 { b -= 1 }
+        var a = b
+        while a > 0 && isUpperOrDigit(s[a - 1]) { a -= 1 }
+        if b - a >= 2, isUpper(s[a]), a == 0 || !PhraseMatcher.isWordScalar(NormalizedText.foldScalar(s[a - 1])) {
+          out.append(a..<(close + 1))
+        }
+      }
+      i = close + 1
+    }
+    return out.filter { !analysis.isQuoted($0) }
+  }
+
   /// The whole reply, when every sentence is one of the set's stock lines.
-  func onlyStockSentences(_ list: Int32) -> Range<Int>? {
-    let stock = hits.hits(in: list)
+  func onlyStockSentences(_ lists: [Int32]) -> Range<Int>? {
+    let stock = lists.flatMap { hits.hits(in: $0) }
     // Sentences with no words (an emoji line) add no content.
     let sentences = analysis.agentSentences.filter { s in view[s.range].contains(where: PhraseMatcher.isWordScalar) }
     guard !sentences.isEmpty else { return nil }
@@ -102,14 +145,14 @@ extension EvaluationRun {
   }
 
   func repeatedSentences() -> [Range<Int>] {
-    var seen = Set<ArraySlice<UInt32>>()
+    var seen: [ArraySlice<UInt32>] = []
     var out: [Range<Int>] = []
-    for sentence in analysis.agentSentences {
+    for sentence in analysis.sentences where !analysis.isQuoted(sentence.range) {
       var end = sentence.range.upperBound
       while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
       let text = view[sentence.range.lowerBound..<end]
       guard text.count >= 4 else { continue }
-      if !seen.insert(text).inserted { out.append(sentence.range) }
+      if seen.contains(where: { $0.count == text.count && $0.elementsEqual(text) }) { out.append(sentence.range) } else { seen.append(text) }
     }
     return out
   }

@@ -5,34 +5,47 @@ extension EvaluationRun {
   /// each further distinct strength, and loses each issue's penalty (an issue rule takes at most
   /// twice its penalty). A category is judged when it has findings, when a `missing` rule
   /// expects it in this context, or always for tone and plain language. Overall is the weighted
-  /// mean of judged categories, capped at 40 when there is a critical issue.
+  /// mean of judged categories (a category below 50 counts twice), capped at 40 when there is a
+  /// critical issue.
   func score(id: String?) -> Evaluation {
+    let count = Category.allCases.count
+    var best = [Int](repeating: -1, count: count)
+    var strengthRules = [[String]](repeating: [], count: count)
+    var penalty = [Int](repeating: 0, count: count)
+    var hasFinding = [Bool](repeating: false, count: count)
+    var critical = false
+    for finding in findings {
+      let c = finding.category.index
+      hasFinding[c] = true
+      if finding.kind == .strength {
+        best[c] = max(best[c], finding.points)
+        if !strengthRules[c].contains(finding.rule) { strengthRules[c].append(finding.rule) }
+      } else {
+        penalty[c] -= finding.points
+        if finding.severity == .critical { critical = true }
+      }
+    }
     var results: [CategoryResult] = []
+    results.reserveCapacity(count)
     var weighted = 0.0, weights = 0.0
     for category in Category.allCases {
-      let own = findings.filter { $0.category == category }
-      let strengths = own.filter { $0.kind == .strength }
-      let issues = own.filter { $0.kind == .issue }
-      let expected = pack.rules.contains { rule in
-        rule.category == category && rule.check?.isMissing == true && rule.when.allSatisfy(holds)
-          && !rule.unless.contains(where: holds)
-      }
-      let judged = !own.isEmpty || expected || category == .tone || category == .plainLanguage
-      guard judged else {
+      let c = category.index
+      let expected = pack.missingRulesByCategory[c].contains { holds(pack.plans[Int($0)]) }
+      guard hasFinding[c] || expected || category == .tone || category == .plainLanguage else {
         results.append(CategoryResult(score: nil, detected: false, reason: reason(for: category)))
         continue
       }
-      let distinctStrengths = Set(strengths.map(\.rule))
-      let best = strengths.map(\.points).max() ?? 100
-      let bonus = max(0, distinctStrengths.count - 1) * 10
-      let penalty = issues.reduce(0) { $0 - $1.points }
-      let score = max(0, min(100, best + bonus - penalty))
-      results.append(CategoryResult(score: score, detected: !strengths.isEmpty))
-      weighted += Double(score) * category.weight
-      weights += category.weight
+      let start = best[c] >= 0 ? best[c] : 100
+      let bonus = max(0, strengthRules[c].count - 1) * 10
+      let score = max(0, min(100, start + bonus - penalty[c]))
+      results.append(CategoryResult(score: score, detected: best[c] >= 0))
+      // A failing category (below 50) counts twice: one failure outweighs one success.
+      let weight = category.weight * (score < 50 ? 2 : 1)
+      weighted += Double(score) * weight
+      weights += weight
     }
     var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
-    if findings.contains(where: { $0.kind == .issue && $0.severity == .critical }) { overall = min(overall, 40) }
+    if critical { overall = min(overall, 40) }
     return Evaluation(
       id: id, language: analysis.language, overall: overall, speechLevel: analysis.speechLevel, categories: results,
       findings: findings)

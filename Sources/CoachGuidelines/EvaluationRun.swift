@@ -12,9 +12,13 @@ struct EvaluationRun {
   let customerHits: HitIndex?
   let customerText: NormalizedText?
   var findings: [Finding] = []
-  var detected = Set<Category>()
+  /// Categories with a strength finding after the first pass, one bit per category.
+  var detectedMask: UInt16 = 0
+  /// Reply-level conditions that hold (`ContextBits`).
+  let contextMask: UInt32
   let nameSpans: [Range<Int>]
   private var originalScalars: [Unicode.Scalar]?
+  private var scalarOffsetOfUTF16: [Int]?
 
   var view: [UInt32] { analysis.text.view }
 
@@ -38,83 +42,104 @@ struct EvaluationRun {
       customerHits = nil
       customerText = nil
     }
+    var mask: UInt32 = 0
+    if customerText != nil { mask |= ContextBits.bit(.customerMessage) }
+    if customer.upset { mask |= ContextBits.bit(.customerUpset) }
+    if customer.confused { mask |= ContextBits.bit(.customerConfused) }
+    if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
+    if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
+    if !(context.customerName ?? "").trimmingSpaces().isEmpty { mask |= ContextBits.bit(.nameKnown) }
+    if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }
+    if context.isFinalReply == true { mask |= ContextBits.bit(.finalReply) }
+    contextMask = mask
   }
 
   mutating func evaluate(id: String?) -> Evaluation {
-    for (r, rule) in pack.rules.enumerated() where !rule.dependsOnCategories { apply(rule, index: r) }
-    detected = Set(findings.filter { $0.kind == .strength }.map(\.category))
-    for (r, rule) in pack.rules.enumerated() where rule.dependsOnCategories { apply(rule, index: r) }
+    // Only rules whose phrase lists were hit, plus checks and regular expressions, can fire.
+    var active = pack.alwaysActiveRules
+    var previousList: Int32 = -1
+    for hit in hits.hits where hit.list != previousList {
+      previousList = hit.list
+      active += pack.rulesByList[Int(hit.list)]
+    }
+    active.sort()
+    var previous: Int32 = -1
+    var second: [Int32] = []
+    for r in active where r != previous {
+      previous = r
+      if pack.plans[Int(r)].dependsOnCategories { second.append(r) } else { apply(Int(r)) }
+    }
+    for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
+    for r in second { apply(Int(r)) }
     findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+    fillExcerpts()
     return score(id: id)
   }
 
   // MARK: - Rules
 
-  mutating func apply(_ rule: GuidelineRule, index r: Int) {
-    guard rule.when.allSatisfy(holds), !rule.unless.contains(where: holds) else { return }
+  mutating func apply(_ r: Int) {
+    let plan = pack.plans[r]
+    guard plan.allowed(context: contextMask, detected: detectedMask) else { return }
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
         candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
       }
     }
-    for regex in compiledRegexes(rule) { for span in regexSpans(regex) { candidates.append((span, -1, -1)) } }
+    if plan.hasRegex {
+      for regex in pack.regexCache.expressions(for: r) { for span in regexSpans(regex) { candidates.append((span, -1, -1)) } }
+    }
     var fromCheck: [Range<Int>] = []
-    if let check = rule.check { fromCheck = spans(of: check, rule: rule, index: r) }
+    if let check = plan.check { fromCheck = spans(of: check, plan: plan, index: r) }
     guard !candidates.isEmpty || !fromCheck.isEmpty else { return }
 
-    let checkUnquoted = rule.unless.contains { $0.kind == .negated }
     var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
-    candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
+    if candidates.count > 1 {
+      candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
+    }
     for candidate in candidates {
       if let last = accepted.last, candidate.span.lowerBound < last.span.upperBound { continue }
       if analysis.isQuoted(candidate.span) { continue }
-      if checkUnquoted && analysis.isNegated(candidate.span) { continue }
-      if !conditionsHold(rule, index: r, span: candidate.span) { continue }
+      if plan.skipNegated && analysis.isNegated(candidate.span) { continue }
+      if plan.hasConditionBlocks && !conditionsHold(index: r, span: candidate.span) { continue }
       accepted.append(candidate)
     }
-    for span in fromCheck where conditionsHold(rule, index: r, span: span) { accepted.append((span, -1, -1)) }
-    guard accepted.count >= rule.minimumCount else { return }
-    let reported = rule.minimumCount > 1 ? [accepted[rule.minimumCount - 1]] : accepted
-    var penaltyLeft = rule.penalty * 2
+    for span in fromCheck where !plan.hasConditionBlocks || conditionsHold(index: r, span: span) { accepted.append((span, -1, -1)) }
+    guard accepted.count >= plan.minimumCount else { return }
+    let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
+    var penaltyLeft = plan.penalty * 2
+    let rule = pack.rules[r]
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
       let original = analysis.text.originalRange(item.span)
-      let excerpt = self.excerpt(original)
+      let excerpt = plan.messageHasPlaceholder || plan.suggestionHasPlaceholder ? self.excerpt(original) : ""
       let points: Int
-      if rule.kind == .issue {
-        points = -min(rule.penalty, penaltyLeft)
+      if plan.kind == .issue {
+        points = -min(plan.penalty, penaltyLeft)
         penaltyLeft -= -points
       } else {
-        points = rule.score
+        points = plan.score
       }
       findings.append(
         Finding(
-          rule: rule.id, category: rule.category, kind: rule.kind, severity: rule.severity,
+          rule: rule.id, category: plan.category, kind: plan.kind, severity: plan.severity,
           start: original.lowerBound, end: original.upperBound, excerpt: excerpt,
-          message: fill(rule.message, excerpt: excerpt, replacement: replacement),
-          suggestion: rule.kind == .issue ? rule.suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) } : nil,
+          message: plan.messageHasPlaceholder ? fill(rule.message, excerpt: excerpt, replacement: replacement) : rule.message,
+          suggestion: plan.kind == .issue
+            ? (plan.suggestionHasPlaceholder ? rule.suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) } : rule.suggestion)
+            : nil,
           points: points))
     }
   }
 
-  func holds(_ condition: Condition) -> Bool {
-    switch condition.kind {
-    case .customerMessage: customerText != nil
-    case .customerUpset: customer.upset
-    case .customerConfused: customer.confused
-    case .customerFeedback: customer.feedback
-    case .companyAtFault: context.companyAtFault == true
-    case .nameKnown: !(context.customerName ?? "").trimmingSpaces().isEmpty
-    case .nameUsed: !nameSpans.isEmpty
-    case .finalReply: context.isFinalReply == true
-    case .detected: condition.category.map { detected.contains($0) } ?? false
-    case .negated, .quoted: false  // judged per match, not per reply
-    }
+  /// Whether a reply-level condition holds (used by scoring for `missing` rules).
+  func holds(_ plan: RulePlan) -> Bool {
+    plan.allowed(context: contextMask, detected: detectedMask)
   }
 
-  func conditionsHold(_ rule: GuidelineRule, index r: Int, span: Range<Int>) -> Bool {
-    guard !rule.conditions.isEmpty else { return true }
+  func conditionsHold(index r: Int, span: Range<Int>) -> Bool {
+    let rule = pack.rules[r]
     let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<view.count
     for (b, block) in rule.conditions.enumerated() {
       let lists = pack.conditionLists[r][b]
@@ -175,14 +200,28 @@ struct EvaluationRun {
     return e
   }
 
+  /// Fills `{match}`, `{replacement}` and `{name}` in a message template.
   func fill(_ template: String, excerpt: String, replacement: String?) -> String {
-    var s = template
-    if s.contains("{") {
-      s = s.replacingAll("{match}", with: excerpt)
-      s = s.replacingAll("{replacement}", with: replacement ?? "")
-      s = s.replacingAll("{name}", with: context.customerName ?? "")
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
+      out += rest[..<open]
+      let tail = rest[open...]
+      if tail.hasPrefix("{match}") {
+        out += excerpt
+        rest = tail.dropFirst(7)
+      } else if tail.hasPrefix("{replacement}") {
+        out += replacement ?? ""
+        rest = tail.dropFirst(13)
+      } else if tail.hasPrefix("{name}") {
+        out += context.customerName ?? ""
+        rest = tail.dropFirst(6)
+      } else {
+        out += "{"
+        rest = tail.dropFirst()
+      }
     }
-    return s
+    return out + rest
   }
 
   mutating func excerpt(_ range: Range<Int>) -> String {
@@ -193,33 +232,51 @@ struct EvaluationRun {
     return String(s)
   }
 
-  // MARK: - Regular expressions
-
-  func compiledRegexes(_ rule: GuidelineRule) -> [NSRegularExpression] {
-    guard !rule.regexes.isEmpty else { return [] }
-    return pack.regexCache.expressions(for: rule.id)
+  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings.
+  mutating func fillExcerpts() {
+    guard !findings.isEmpty else { return }
+    if originalScalars != nil {
+      for i in findings.indices where findings[i].excerpt.isEmpty && findings[i].start < findings[i].end {
+        findings[i].excerpt = excerpt(findings[i].start..<findings[i].end)
+      }
+      return
+    }
+    let scalars = analysis.text.original.unicodeScalars
+    var index = scalars.startIndex
+    var offset = 0
+    for i in findings.indices where findings[i].excerpt.isEmpty && findings[i].start < findings[i].end {
+      var start = index, startOffset = offset
+      if findings[i].start < offset {  // overlapping findings: walk again from the start
+        start = scalars.startIndex
+        startOffset = 0
+      }
+      start = scalars.index(start, offsetBy: findings[i].start - startOffset)
+      let end = scalars.index(start, offsetBy: findings[i].end - findings[i].start)
+      findings[i].excerpt = String(scalars[start..<end])
+      index = start
+      offset = findings[i].start
+    }
   }
 
-  func regexSpans(_ regex: NSRegularExpression) -> [Range<Int>] {
+  // MARK: - Regular expressions
+
+  mutating func regexSpans(_ regex: NSRegularExpression) -> [Range<Int>] {
     let text = analysis.text.nfc
-    let utf16 = Array(text.utf16)
-    var scalarIndexOfUTF16 = [Int](repeating: 0, count: utf16.count + 1)
-    var scalar = 0
-    var i = 0
-    while i < utf16.count {
-      scalarIndexOfUTF16[i] = scalar
-      if UTF16.isLeadSurrogate(utf16[i]) && i + 1 < utf16.count {
-        scalarIndexOfUTF16[i + 1] = scalar
-        i += 2
-      } else {
-        i += 1
+    if scalarOffsetOfUTF16 == nil {
+      var map: [Int] = []
+      map.reserveCapacity(text.utf16.count + 1)
+      var scalar = 0
+      for unit in text.utf16 {
+        map.append(scalar)
+        if !UTF16.isLeadSurrogate(unit) { scalar += 1 }
       }
-      scalar += 1
+      map.append(scalar)
+      scalarOffsetOfUTF16 = map
     }
-    scalarIndexOfUTF16[utf16.count] = scalar
-    return regex.matches(in: text, range: NSRange(location: 0, length: utf16.count)).compactMap { m in
+    let map = scalarOffsetOfUTF16!
+    return regex.matches(in: text, range: NSRange(location: 0, length: map.count - 1)).compactMap { m in
       guard m.range.length > 0 else { return nil }
-      return scalarIndexOfUTF16[m.range.location]..<scalarIndexOfUTF16[m.range.location + m.range.length]
+      return map[m.range.location]..<map[m.range.location + m.range.length]
     }
   }
 }

@@ -58,7 +58,7 @@ public struct CustomerSignals: Sendable, Hashable {
   }
 
   init(pack: GuidelinePack, hits: HitIndex) {
-    func any(_ name: String) -> Bool { pack.setLists[name].map { !hits.hits(in: $0).isEmpty } ?? false }
+    func any(_ name: String) -> Bool { pack.setListsExpanded[name].map { $0.contains { !hits.hits(in: $0).isEmpty } } ?? false }
     upset = any("customer-upset")
     confused = any("customer-confused")
     feedback = any("customer-feedback") || upset
@@ -103,8 +103,13 @@ struct HitIndex {
       let mid = (lo + hi) / 2
       if hits[mid].list < list { lo = mid + 1 } else { hi = mid }
     }
-    var end = lo
-    while end < hits.count && hits[end].list == list { end += 1 }
+    guard lo < hits.count, hits[lo].list == list else { return hits[lo..<lo] }
+    var end = lo + 1
+    hi = hits.count
+    while end < hi {
+      let mid = (end + hi) / 2
+      if hits[mid].list <= list { end = mid + 1 } else { hi = mid }
+    }
     return hits[lo..<end]
   }
 }

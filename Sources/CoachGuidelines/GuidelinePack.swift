@@ -15,12 +15,22 @@ public struct GuidelinePack: Sendable {
   let triggerLists: [[Int32]]
   /// Per rule, per condition block: the lists it reads.
   let conditionLists: [[[Int32]]]
-  /// Per rule: the list of a check's `@set`, if any.
-  let checkLists: [Int32?]
+  /// Per rule: the lists of a check's `@set` (with the sets it includes), if any.
+  let checkLists: [[Int32]?]
   /// Lists of the named sets, by name.
   let setLists: [String: Int32]
   let listCount: Int
   let regexCache: RegexCache
+  /// Hot-path data per rule, index-aligned with `rules`.
+  let plans: [RulePlan]
+  /// For each list: the rules whose trigger reads it (a rule runs only when its lists were hit).
+  let rulesByList: [[Int32]]
+  /// Rules that run on every reply: checks and regular expressions.
+  let alwaysActiveRules: [Int32]
+  /// Per category: its `check: missing` rules.
+  let missingRulesByCategory: [[Int32]]
+  /// Each named set's list with the lists of the sets it includes.
+  let setListsExpanded: [String: [Int32]]
 
   /// Compiles rules and sets; reports unknown set references and rules that can never fire.
   static func compile(language: Language, rules: [GuidelineRule], sets: [PhraseSet]) -> (GuidelinePack, [Diagnostic]) {
@@ -105,8 +115,7 @@ public struct GuidelinePack: Sendable {
       replacements.append(entries.map(\.replacement))
       for (entryIndex, entry) in entries.enumerated() {
         for expansion in entry.expansions {
-          var scalars = NormalizedText.foldedScalars(expansion.text.replacingAll("\\#", with: "\u{E000}").replacingAll("{n}", with: "0").replacingAll("#", with: "0"))
-          scalars = scalars.map { $0 == 0xE000 ? 0x23 : $0 }
+          let scalars = expansion.scalars
           guard !scalars.isEmpty else { continue }
           let openEnd = expansion.openEnd || (language == .ko && scalars.last.map(Hangul.isHangul) == true)
           let key = PatternKey(scalars: scalars, openStart: expansion.openStart, openEnd: openEnd)
@@ -131,8 +140,8 @@ public struct GuidelinePack: Sendable {
       let negative = zip(rule.conditions, conditionLists[r]).filter { $0.0.scope.isNegative && $0.0.scope != .notInCustomer }
         .flatMap { $0.1 }
       guard !negative.isEmpty else { continue }
-      let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map { NormalizedText.foldedScalars($0.text) }
-      let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map { NormalizedText.foldedScalars($0.text) }
+      let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
+      let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
       if !triggers.isEmpty && triggers.allSatisfy({ t in blocking.contains { b in !b.isEmpty && t.containsSubsequence(b) } }) {
         diagnostics.append(
           .error(
@@ -141,10 +150,18 @@ public struct GuidelinePack: Sendable {
       }
     }
 
+    let plans = rules.map(RulePlan.init)
+    var rulesByList = [[Int32]](repeating: [], count: listEntries.count)
+    for (r, lists) in triggerLists.enumerated() { for list in lists { rulesByList[Int(list)].append(Int32(r)) } }
+    let alwaysActive = plans.indices.filter { plans[$0].check != nil || plans[$0].hasRegex }.map { Int32($0) }
+    var missing = [[Int32]](repeating: [], count: Category.allCases.count)
+    for (r, plan) in plans.enumerated() where plan.check == .missing { missing[plan.category.index].append(Int32(r)) }
     let pack = GuidelinePack(
       language: language, rules: rules, matcher: PhraseMatcher(phrases: phrases), memberships: memberships,
-      replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists, checkLists: checkLists,
-      setLists: setLists, listCount: listEntries.count, regexCache: RegexCache(rules: rules))
+      replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists,
+      checkLists: checkLists.map { $0.map { expand([$0]) } }, setLists: setLists, listCount: listEntries.count,
+      regexCache: RegexCache(rules: rules), plans: plans, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
+      missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) })
     return (pack, diagnostics)
   }
 

@@ -7,10 +7,10 @@ import CoachText
 /// Korean endings fuse into the stem's last syllable (하+ㅂ니다 → 합니다, 하+여 → 해,
 /// 드리+어 → 드려, 고맙+어 → 고마워), so the prefixes are the stem plus its fused variants.
 enum KoreanConjugator {
-  static func surfacePrefixes(of dictionaryForm: String) -> [String] {
-    var scalars = Array(dictionaryForm.unicodeScalars.map(\.value))
+  static func surfacePrefixes(of dictionaryForm: [UInt32]) -> [[UInt32]] {
+    var scalars = dictionaryForm
     scalars.removeLast()  // 다
-    guard let last = scalars.last, Hangul.isSyllable(last) else { return [string(scalars)] }
+    guard let last = scalars.last, Hangul.isSyllable(last) else { return [scalars] }
     let base = Array(scalars.dropLast())
     var forms: [[UInt32]] = [scalars]
     func add(_ syllables: UInt32...) { forms.append(base + syllables) }
@@ -72,35 +72,50 @@ enum KoreanConjugator {
       add(Hangul.withTail(last, Hangul.Tail.nieun))
     }
     var seen = Set<[UInt32]>()
-    return forms.filter { seen.insert($0).inserted }.map(string)
+    return forms.filter { seen.insert($0).inserted }
   }
 
   /// Spacing variants: auxiliaries and 님 are written both with and without a space
   /// (해 드리겠습니다 / 해드리겠습니다, 김민수 님 / 김민수님).
-  static func spacingVariants(of phrase: String) -> [String] {
-    var variants: Set<String> = [phrase]
-    let attachable = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "드릴", "보겠", "봐", "봤", "님"]
-    for aux in attachable {
-      for v in Array(variants) {
-        if v.contains(" " + aux) { variants.insert(v.replacingAll(" " + aux, with: aux)) }
-        if let r = v.range(of: aux), r.lowerBound > v.startIndex, v[v.index(before: r.lowerBound)] != " " {
-          let before = v[v.index(before: r.lowerBound)]
-          if let scalar = before.unicodeScalars.first, Hangul.isSyllable(scalar.value) {
-            variants.insert(v.replacingAll(aux, with: " " + aux))
-          }
-        }
+  static func spacingVariants(of phrase: [UInt32]) -> [[UInt32]] {
+    // Positions where an auxiliary starts: a space before it may be dropped, or added.
+    var toggles: [(index: Int, hasSpace: Bool)] = []
+    for i in phrase.indices {
+      guard attachableStarts.contains(where: { phrase[i...].starts(with: $0) }) else { continue }
+      if i >= 2, phrase[i - 1] == 0x20, Hangul.isSyllable(phrase[i - 2]) {
+        toggles.append((i, true))
+      } else if i >= 1, Hangul.isSyllable(phrase[i - 1]) {
+        toggles.append((i, false))
       }
-      if variants.count > 8 { break }
+      if toggles.count == 3 { break }
     }
-    return variants.sorted()
+    guard !toggles.isEmpty else { return [phrase] }
+    var variants: [[UInt32]] = []
+    for combination in 0..<(1 << toggles.count) {
+      var out: [UInt32] = []
+      out.reserveCapacity(phrase.count + toggles.count)
+      var t = 0
+      for i in phrase.indices {
+        if t < toggles.count && toggles[t].index == i {
+          let flip = combination & (1 << t) != 0
+          if toggles[t].hasSpace {
+            if flip { out.removeLast() }  // drop the space before the auxiliary
+          } else if flip {
+            out.append(0x20)
+          }
+          t += 1
+        }
+        out.append(phrase[i])
+      }
+      variants.append(out)
+    }
+    return variants
   }
 
+  static let attachableStarts: [[UInt32]] = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "보겠", "봐", "봤", "님"]
+    .map { $0.unicodeScalars.map(\.value) }
+
   private static func S(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
-  private static func string(_ scalars: [UInt32]) -> String {
-    var s = String.UnicodeScalarView()
-    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
-    return String(s)
-  }
 }
 
 extension String {

@@ -94,7 +94,9 @@ struct NameFinder {
     var i = r.lowerBound
     while words.count < count && i > 0 {
       while i > 0 && !PhraseMatcher.isWordScalar(view[i - 1]) && view[i - 1] != 0x27 {
-        if view[i - 1] == 0x0A || view[i - 1] == 0x2E { return words }
+        // A sentence end stops the look-back, but not the period of a title ("Ms. Lee").
+        if view[i - 1] == 0x0A { return words }
+        if view[i - 1] == 0x2E && !(words.isEmpty && i >= 3 && endsWithTitle(i - 1)) { return words }
         i -= 1
       }
       let end = i
@@ -102,6 +104,13 @@ struct NameFinder {
       if end > i { words.insert(string(Array(view[i..<end])), at: 0) }
     }
     return words
+  }
+
+  /// True when the letters before `dot` spell a title (mr, ms, mrs, mx, dr).
+  func endsWithTitle(_ dot: Int) -> Bool {
+    var a = dot
+    while a > 0 && view[a - 1] >= 0x61 && view[a - 1] <= 0x7A { a -= 1 }
+    return NameFinder.titles.contains(string(Array(view[a..<dot])))
   }
 
   func precededByGreeting(_ r: Range<Int>) -> Bool {

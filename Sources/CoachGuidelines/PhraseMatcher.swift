@@ -36,12 +36,17 @@ struct PhraseMatcher: Sendable {
   init() { bmpSymbols = [] }
 
   /// Builds the automaton; pattern `i` of the result is `phrases[i]`.
+  ///
+  /// The trie is built from the phrases in sorted order, so each node's children arrive in
+  /// symbol order and go straight into flat arrays (no per-node dictionaries).
   init(phrases: [(scalars: [UInt32], openStart: Bool, openEnd: Bool)]) {
     bmpSymbols = [UInt16](repeating: 0, count: 0x10000)
-    var children: [[UInt16: Int32]] = [[:]]
-    var outputs: [[Int32]] = [[]]
-    for (index, phrase) in phrases.enumerated() {
+    var sequences: [[UInt16]] = []
+    sequences.reserveCapacity(phrases.count)
+    patterns.reserveCapacity(phrases.count)
+    for phrase in phrases {
       var fed: [UInt32] = []
+      fed.reserveCapacity(phrase.scalars.count)
       for v in phrase.scalars {
         if v == NormalizedText.ignorable { continue }
         if v == 0x20, fed.last == 0x20 { continue }
@@ -50,70 +55,72 @@ struct PhraseMatcher: Sendable {
       }
       while fed.last == 0x20 { fed.removeLast() }
       while fed.first == 0x20 { fed.removeFirst() }
-      var node: Int32 = 0
-      for v in fed {
-        let symbol = symbolFor(v, creating: true)
-        if let next = children[Int(node)][symbol] {
-          node = next
-        } else {
-          children.append([:])
-          outputs.append([])
-          let next = Int32(children.count - 1)
-          children[Int(node)][symbol] = next
-          node = next
-        }
-      }
-      outputs[Int(node)].append(Int32(index))
+      sequences.append(fed.map { symbolFor($0, creating: true) })
       patterns.append(
         Pattern(
           length: fed.count, openStart: phrase.openStart, openEnd: phrase.openEnd,
           startsWithWord: fed.first.map(PhraseMatcher.isWordScalar) ?? false,
           endsWithWord: fed.last.map(PhraseMatcher.isWordScalar) ?? false))
     }
-    let nodeCount = children.count
+    let order = sequences.indices.sorted { sequences[$0].lexicographicallyPrecedes(sequences[$1]) }
+    var edgeParent: [Int32] = [], edgeSymbol: [UInt16] = [], edgeChild: [Int32] = []
+    var nodeCount: Int32 = 1
+    var outputs: [(node: Int32, pattern: Int32)] = []
+    var path: [Int32] = [0]
+    var previous: [UInt16] = []
+    for index in order {
+      let sequence = sequences[index]
+      var lcp = 0
+      while lcp < sequence.count && lcp < previous.count && sequence[lcp] == previous[lcp] { lcp += 1 }
+      path.removeSubrange((lcp + 1)...)
+      for k in lcp..<sequence.count {
+        edgeParent.append(path[k])
+        edgeSymbol.append(sequence[k])
+        edgeChild.append(nodeCount)
+        path.append(nodeCount)
+        nodeCount += 1
+      }
+      outputs.append((path[sequence.count], Int32(index)))
+      previous = sequence
+    }
+    let n = Int(nodeCount)
+    // Edges grouped by parent (a stable counting sort keeps each node's children in symbol order).
+    edgeStart = [Int32](repeating: 0, count: n + 1)
+    for p in edgeParent { edgeStart[Int(p) + 1] += 1 }
+    for i in 0..<n { edgeStart[i + 1] += edgeStart[i] }
+    var fill = Array(edgeStart[0..<n])
+    edgeSymbols = [UInt16](repeating: 0, count: edgeParent.count)
+    edgeTargets = [Int32](repeating: 0, count: edgeParent.count)
+    for e in edgeParent.indices {
+      let p = Int(edgeParent[e])
+      edgeSymbols[Int(fill[p])] = edgeSymbol[e]
+      edgeTargets[Int(fill[p])] = edgeChild[e]
+      fill[p] += 1
+    }
     rootNext = [Int32](repeating: 0, count: symbolCount + 1)
-    for (symbol, target) in children[0] { rootNext[Int(symbol)] = target }
-    edgeStart = [Int32](repeating: 0, count: nodeCount + 1)
-    for n in 0..<nodeCount {
-      edgeStart[n] = Int32(edgeSymbols.count)
-      for (symbol, target) in children[n].sorted(by: { $0.key < $1.key }) {
-        edgeSymbols.append(symbol)
-        edgeTargets.append(target)
-      }
-    }
-    edgeStart[nodeCount] = Int32(edgeSymbols.count)
-    // Failure links, breadth first.
-    fail = [Int32](repeating: 0, count: nodeCount)
-    dictionaryLink = [Int32](repeating: -1, count: nodeCount)
-    firstOutput = [Int32](repeating: -1, count: nodeCount)
+    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootNext[Int(edgeSymbols[e])] = edgeTargets[e] }
+    firstOutput = [Int32](repeating: -1, count: n)
     nextOutput = [Int32](repeating: -1, count: phrases.count)
-    for n in 0..<nodeCount {
-      var previous: Int32 = -1
-      for p in outputs[n].reversed() {
-        nextOutput[Int(p)] = previous
-        previous = p
-      }
-      firstOutput[n] = previous
+    for (node, pattern) in outputs.reversed() {
+      nextOutput[Int(pattern)] = firstOutput[Int(node)]
+      firstOutput[Int(node)] = pattern
     }
+    // Failure links, breadth first.
+    fail = [Int32](repeating: 0, count: n)
+    dictionaryLink = [Int32](repeating: -1, count: n)
     var queue: [Int32] = []
-    for (_, target) in children[0] { queue.append(target) }
+    queue.reserveCapacity(n)
+    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(edgeTargets[e]) }
     var head = 0
     while head < queue.count {
-      let node = queue[head]
+      let node = Int(queue[head])
       head += 1
-      for (symbol, child) in children[Int(node)] {
-        var f = fail[Int(node)]
-        while true {
-          if let t = f == 0 ? (rootNext[Int(symbol)] != 0 ? rootNext[Int(symbol)] : nil) : children[Int(f)][symbol], t != child {
-            fail[Int(child)] = t
-            break
-          }
-          if f == 0 { fail[Int(child)] = 0; break }
-          f = fail[Int(f)]
-        }
-        let target = fail[Int(child)]
-        dictionaryLink[Int(child)] = firstOutput[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
-        queue.append(child)
+      for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+        let child = Int(edgeTargets[e])
+        let target = node == 0 ? 0 : next(fail[node], edgeSymbols[e])
+        fail[child] = target
+        dictionaryLink[child] = firstOutput[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
+        queue.append(Int32(child))
       }
     }
   }

@@ -6,15 +6,21 @@ import CoachText
 /// - `a | b` — alternatives; `(so |very |)sorry` — inline choices, the empty one optional;
 ///   `(정말 )?죄송` — a group followed by `?` is optional;
 /// - `죄송하다~` — a Korean dictionary form ending in 다: every conjugation of its last word;
-/// - `#` — any number (a run of digits); `\#`, `\|`, `\(` — the literal character;
+/// - `{n}` or `#` — any number (a run of digits); `\#`, `\|`, `\(` — the literal character;
 /// - `*` at the start — may begin inside a word; `*` at the end — may end inside a word;
 /// - `=> replacement` — the plain word to suggest instead (plain-language lists);
 /// - `@name` — the whole entry is a named set.
+///
+/// Everything works on Unicode scalars (no Foundation string searching), because a pack has
+/// tens of thousands of expanded phrases and loading must stay fast.
 enum PhraseSyntax {
   static let maximumExpansions = 4096
+  /// Stands for "a number" until folding turns it into the folded digit `0`.
+  static let digitMarker: UInt32 = 0xE001
 
-  struct Expanded {
-    var text: String
+  struct Expanded: Sendable {
+    /// Folded scalars, ready for the matcher (numbers as `0`).
+    var scalars: [UInt32]
     var openStart: Bool
     var openEnd: Bool
   }
@@ -26,97 +32,142 @@ enum PhraseSyntax {
     case conjugationNeedsDictionaryForm(String)
   }
 
-  /// Splits on `|` outside parentheses.
+  /// Splits on `|` outside parentheses (escapes are kept for the next step).
   static func topLevelAlternatives(_ line: String) -> [String] {
     var parts: [String] = []
-    var current = ""
+    var current = String.UnicodeScalarView()
     var depth = 0
     var escaped = false
-    for ch in line {
-      if escaped { current.append("\\"); current.append(ch); escaped = false; continue }
+    for ch in line.unicodeScalars {
+      if escaped {
+        current.append("\\")
+        current.append(ch)
+        escaped = false
+        continue
+      }
       if ch == "\\" { escaped = true; continue }
       if ch == "(" { depth += 1 }
       if ch == ")" { depth -= 1 }
       if ch == "|" && depth == 0 {
-        parts.append(current)
-        current = ""
+        parts.append(String(current))
+        current = String.UnicodeScalarView()
       } else {
         current.append(ch)
       }
     }
     if escaped { current.append("\\") }
-    parts.append(current)
+    parts.append(String(current))
     return parts.map { $0.trimmingSpaces() }
   }
 
-  /// Expands `(a|b|)` groups.
-  static func expandGroups(_ text: String) throws(Problem) -> [String] {
-    var results = [""]
-    var i = text.startIndex
-    while i < text.endIndex {
-      let ch = text[i]
-      if ch == "\\", text.index(after: i) < text.endIndex {
-        let next = text[text.index(after: i)]
-        let literal = next == "#" ? "\\#" : String(next)
-        results = results.map { $0 + literal }
-        i = text.index(i, offsetBy: 2)
+  /// Expands `(a|b|)` and `(a|b)?` groups into raw scalar sequences; escapes become literals,
+  /// `{n}` and an unescaped `#` become `digitMarker`.
+  static func expandGroups(_ text: String) throws(Problem) -> [[UInt32]] {
+    let s = Array(text.unicodeScalars.map(\.value))
+    var results: [[UInt32]] = [[]]
+    var i = 0
+    func appendToAll(_ v: UInt32) { for k in results.indices { results[k].append(v) } }
+    while i < s.count {
+      let c = s[i]
+      if c == 0x5C, i + 1 < s.count {  // backslash escape
+        appendToAll(s[i + 1])
+        i += 2
         continue
       }
-      if ch == "(" {
-        guard let close = text[i...].firstIndex(of: ")") else { throw .unbalancedParenthesis }
-        var options = text[text.index(after: i)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-        var after = text.index(after: close)
-        if after < text.endIndex && text[after] == "?" {  // (x|y)? — the whole group is optional
-          options.append("")
-          after = text.index(after: after)
+      if c == 0x7B, i + 2 < s.count, s[i + 1] == 0x6E, s[i + 2] == 0x7D {  // {n}
+        appendToAll(digitMarker)
+        i += 3
+        continue
+      }
+      if c == 0x23 {  // #
+        appendToAll(digitMarker)
+        i += 1
+        continue
+      }
+      if c == 0x28 {  // (
+        guard let close = s[(i + 1)...].firstIndex(of: 0x29) else { throw .unbalancedParenthesis }
+        var options: [[UInt32]] = [[]]
+        for v in s[(i + 1)..<close] {
+          if v == 0x7C { options.append([]) } else if v == 0x28 { throw .unbalancedParenthesis } else { options[options.count - 1].append(v) }
         }
-        var next: [String] = []
+        var after = close + 1
+        if after < s.count && s[after] == 0x3F {  // (x|y)? — the whole group is optional
+          options.append([])
+          after += 1
+        }
+        var next: [[UInt32]] = []
+        next.reserveCapacity(results.count * options.count)
         for r in results { for o in options { next.append(r + o) } }
         guard next.count <= maximumExpansions else { throw .tooManyExpansions(next.count) }
         results = next
         i = after
         continue
       }
-      if ch == ")" { throw .unbalancedParenthesis }
-      results = results.map { $0 + String(ch) }
-      i = text.index(after: i)
+      if c == 0x29 { throw .unbalancedParenthesis }
+      appendToAll(c)
+      i += 1
     }
     return results
   }
 
-  /// All literal phrases of one alternative (after groups): conjugation, spacing variants,
-  /// open-start/end markers.
+  /// All literal phrases of one alternative: groups, conjugation, spacing variants, folding.
   static func expand(_ alternative: String, language: Language) throws(Problem) -> [Expanded] {
-    var text = alternative
+    var text = Substring(alternative)
     var openStart = false, openEnd = false
     if text.hasPrefix("*") { openStart = true; text.removeFirst() }
     if text.hasSuffix("*") && !text.hasSuffix("\\*") { openEnd = true; text.removeLast() }
     var out: [Expanded] = []
-    for grouped in try expandGroups(text) {
+    let tilde: UInt32 = 0x7E, da: UInt32 = 0xB2E4
+    for grouped in try expandGroups(String(text)) {
       var form = grouped
       // `~` conjugates: on the whole alternative or on a choice inside a group.
       var conjugate = false
-      if form.hasSuffix("~") {
+      if form.last == tilde {
         conjugate = true
         form.removeLast()
-      } else if form.contains("다~") {
-        throw .conjugationNeedsDictionaryForm(form)  // `다~` must end the phrase
+      } else if zip(form, form.dropFirst()).contains(where: { $0 == da && $1 == tilde }) {
+        throw .conjugationNeedsDictionaryForm(string(form))  // `다~` must end the phrase
       }
-      let collapsed = form.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+      let collapsed = collapseSpaces(form)
       guard !collapsed.isEmpty else { continue }
       var forms = [collapsed]
       if conjugate {
-        guard collapsed.hasSuffix("다") && collapsed.count >= 2 else { throw .conjugationNeedsDictionaryForm(collapsed) }
+        guard collapsed.last == da && collapsed.count >= 2 else { throw .conjugationNeedsDictionaryForm(string(collapsed)) }
         forms = KoreanConjugator.surfacePrefixes(of: collapsed)
       }
       for f in forms {
         let variants = language == .ko ? KoreanConjugator.spacingVariants(of: f) : [f]
-        for v in variants { out.append(Expanded(text: v, openStart: openStart, openEnd: openEnd || conjugate)) }
+        for v in variants {
+          let folded = v.map { $0 == digitMarker ? 0x30 : NormalizedText.foldScalar($0) }.filter { $0 != NormalizedText.ignorable }
+          out.append(Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate))
+        }
       }
       guard out.count <= maximumExpansions else { throw .tooManyExpansions(out.count) }
     }
     if out.isEmpty { throw .empty }
     return out
+  }
+
+  static func collapseSpaces(_ s: [UInt32]) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(s.count)
+    for v in s {
+      let isSpace = v == 0x20 || v == 0x09
+      if isSpace {
+        if out.isEmpty || out.last == 0x20 { continue }
+        out.append(0x20)
+      } else {
+        out.append(v)
+      }
+    }
+    while out.last == 0x20 { out.removeLast() }
+    return out
+  }
+
+  static func string(_ scalars: [UInt32]) -> String {
+    var s = String.UnicodeScalarView()
+    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
+    return String(s)
   }
 }
 

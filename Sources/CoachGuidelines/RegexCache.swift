@@ -3,15 +3,12 @@ import Foundation
 /// Regular expressions compiled once per pack. Immutable after creation; `NSRegularExpression`
 /// matching is thread-safe, so the cache can be shared by concurrent evaluations.
 final class RegexCache: @unchecked Sendable {
-  private let byRule: [String: [NSRegularExpression]]
+  private let byRule: [[NSRegularExpression]]
 
   init(rules: [GuidelineRule]) {
-    var map: [String: [NSRegularExpression]] = [:]
-    for rule in rules where !rule.regexes.isEmpty {
-      map[rule.id] = rule.regexes.compactMap { try? NSRegularExpression(pattern: $0.pattern) }
-    }
-    byRule = map
+    byRule = rules.map { rule in rule.regexes.compactMap { try? NSRegularExpression(pattern: $0.pattern) } }
   }
 
-  func expressions(for ruleID: String) -> [NSRegularExpression] { byRule[ruleID] ?? [] }
+  /// The compiled expressions of the rule at this index.
+  func expressions(for ruleIndex: Int) -> [NSRegularExpression] { byRule[ruleIndex] }
 }

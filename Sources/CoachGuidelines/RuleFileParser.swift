@@ -574,8 +574,8 @@ struct RuleFileParser {
           diagnostics.append(.error("bad-phrase", message, at: entryLocation))
         }
       }
-      for expansion in expansions where NormalizedText.foldedScalars(expansion.text.replacingAll("\\#", with: "#")).isEmpty {
-        diagnostics.append(.error("empty-phrase", "'\(expansion.text)' is empty after normalisation and can never match", at: entryLocation))
+      if expansions.contains(where: { $0.scalars.isEmpty }) {
+        diagnostics.append(.error("empty-phrase", "'\(source)' is empty after normalisation and can never match", at: entryLocation))
       }
       if !expansions.isEmpty {
         entries.append(PhraseEntry(source: source, replacement: replacement, expansions: expansions, location: entryLocation))

@@ -173,6 +173,9 @@ public enum KoreanEndings {
   /// True when a word can end a sentence that has no punctuation after it: an honorific ending,
   /// or a 반말 ending that is never a connective. Used to split unpunctuated chat replies.
   static func endsSentenceWithoutPunctuation(_ word: Word) -> Bool {
+    guard let last = word.last, Hangul.isSyllable(last), S.possibleFinalSyllable[Int(last - Hangul.syllableBase)] else {
+      return false
+    }
     let level = classify(word, final: true)
     if level.isHonorific { return true }
     guard level == .informal, let last = word.last else { return false }
@@ -211,6 +214,15 @@ public enum KoreanEndings {
 
 /// Scalar spellings of the endings and word lists used above (built once).
 enum S {
+  /// Syllables that can end a sentence without punctuation (a quick filter before `classify`).
+  static let possibleFinalSyllable: [Bool] = {
+    var table = [Bool](repeating: false, count: 11172)
+    for syllable in "다까요죠오야냐자래대게네아든나당쇼서용여염욤려".unicodeScalars {
+      table[Int(syllable.value - Hangul.syllableBase)] = true
+    }
+    return table
+  }()
+
   static func w(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
   static func c(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
   static func set(_ s: String) -> Set<UInt32> { Set(s.unicodeScalars.map(\.value)) }

@@ -72,12 +72,13 @@ struct NegationScope {
   func english(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
     let words = Words.of(v, in: sentence.lowerBound..<r.lowerBound)
     for word in words.suffix(4).reversed() {
+      // A comma or semicolon after a word closes the clause: "No, thanks for asking".
+      let lastChar = v[word.upperBound - 1]
+      if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D || Chars.isEmoji(lastChar) { return false }
       let bare = Words.bare(v, word)
       if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
       if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
       if bare.hasSuffix(S.w("n't")) { return true }
-      let lastChar = v[word.upperBound - 1]
-      if lastChar == Chars.comma || lastChar == 0x3B { return false }
     }
     return false
   }

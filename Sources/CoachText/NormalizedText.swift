@@ -115,6 +115,12 @@ public struct NormalizedText: Sendable {
     return String(s)
   }
 
+  /// Folds one scalar the way the view is folded.
+  public static func foldScalar(_ v: UInt32) -> UInt32 {
+    var h = 0, l = 0
+    return fold(v, hangul: &h, latin: &l)
+  }
+
   /// Folds a whole string the way the view is folded (used for phrases and names).
   public static func foldedScalars(_ text: String) -> [UInt32] {
     NormalizedText(text).view.filter { $0 != ignorable }

@@ -26,10 +26,13 @@ struct QuoteFinder {
         quoted.append(sentence)
         continue
       }
-      let words = Words.of(v, in: sentence)
       switch language {
-      case .ko: koreanReported(words, sentence: sentence, into: &quoted)
+      case .ko:
+        guard mayReportSpeech(sentence) else { continue }
+        koreanReported(Words.of(v, in: sentence), sentence: sentence, into: &quoted)
       case .en:
+        guard mentionsYouOrOn(sentence) else { continue }
+        let words = Words.of(v, in: sentence)
         if englishReplyHeader(words) {
           if index + 1 < sentences.count { quoted.append(sentences[index + 1].lowerBound..<v.count) }
           return
@@ -38,6 +41,29 @@ struct QuoteFinder {
       }
     }
   }
+
+  /// Quick filter: a Korean quotative ending (…고, …는, …며) somewhere before a space.
+  func mayReportSpeech(_ r: Range<Int>) -> Bool {
+    var i = r.lowerBound + 1
+    while i < r.upperBound {
+      if v[i] == Chars.space, QuoteFinder.quotativeLastSyllables.contains(v[i - 1]) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// Quick filter: the English sentence has "you" or starts with "on" (reply headers).
+  func mentionsYouOrOn(_ r: Range<Int>) -> Bool {
+    if r.count >= 3, v[r.lowerBound] == 0x6F, v[r.lowerBound + 1] == 0x6E { return true }
+    var i = r.lowerBound
+    while i + 2 < r.upperBound {
+      if v[i] == 0x79 && v[i + 1] == 0x6F && v[i + 2] == 0x75 { return true }
+      i += 1
+    }
+    return false
+  }
+
+  static let quotativeLastSyllables: Set<UInt32> = Set("고는며서".unicodeScalars.map(\.value))
 
   /// `제3조 …`, `약관 제5조` at the start of a sentence.
   func isPolicyClause(_ r: Range<Int>) -> Bool {

@@ -56,7 +56,7 @@ func runAccuracy(_ arguments: [String]) throws {
     guard parts.count == 7 else { continue }
     rows += 1
     let labels = parts[0..<6].map { $0 == "1" }
-    let text = String(parts[6])
+    let text = unquoteTSVField(String(parts[6]))
     let evaluation = evaluator.evaluate(text, context: EvaluationContext(language: .en))
     let thanks = evaluation[.gratitude].detected
     let apology = evaluation[.apology].detected
@@ -77,4 +77,10 @@ func runAccuracy(_ arguments: [String]) throws {
     let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
     print(String(format: "  %-36@ P %.3f  R %.3f  F1 %.3f  (tp %d fp %d fn %d)", name as NSString, precision, recall, f1, c.tp, c.fp, c.fn))
   }
+}
+
+/// The TSV quotes a field containing quotation marks CSV-style: `"…""…"""`.
+func unquoteTSVField(_ field: String) -> String {
+  guard field.count >= 2, field.hasPrefix("\""), field.hasSuffix("\"") else { return field }
+  return String(field.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
 }

@@ -1,4 +1,5 @@
 import CoachGuidelines
+import CoachText
 import Foundation
 
 /// `coach-bench evaluator [MB]`: builds a mixed Korean/English corpus of realistic replies
@@ -6,7 +7,9 @@ import Foundation
 /// MB/s and peak memory (VmHWM).
 func runEvaluatorBenchmark(_ arguments: [String]) throws {
   let megabytes = arguments.first.flatMap(Int.init) ?? 50
+  let loadStart = DispatchTime.now()
   let library = try GuidelineLibrary.loadDefault()
+  let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart.uptimeNanoseconds) / 1e9
   let evaluator = Evaluator(library: library)
   let corpus = BenchmarkCorpus.replies(totalBytes: megabytes * 1_000_000)
   let bytes = corpus.reduce(0) { $0 + $1.text.utf8.count }
@@ -17,6 +20,8 @@ func runEvaluatorBenchmark(_ arguments: [String]) throws {
   for reply in corpus { checksum &+= evaluator.evaluate(reply.text, context: reply.context).overall }
   let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
   print("evaluator benchmark (release build expected; one core)")
+  print(String(format: "  packs        %d rules, %d phrases, loaded in %.0f ms", library.rules.count,
+    library.packs.values.reduce(0) { $0 + $1.phraseCount }, loadSeconds * 1000))
   print(String(format: "  replies      %d (%.1f MB, %d%% Korean)", corpus.count, Double(bytes) / 1e6, BenchmarkCorpus.koreanShare))
   print(String(format: "  time         %.2f s", seconds))
   print(String(format: "  throughput   %.0f replies/s, %.1f MB/s", Double(corpus.count) / seconds, Double(bytes) / 1e6 / seconds))
@@ -84,4 +89,57 @@ enum BenchmarkCorpus {
     }
     return out
   }
+}
+
+/// `coach-bench stages`: time each stage of the evaluator separately on the same corpus.
+func runStageBenchmark(_ arguments: [String]) throws {
+  let megabytes = arguments.first.flatMap(Int.init) ?? 2
+  let library = try GuidelineLibrary.loadDefault()
+  let evaluator = Evaluator(library: library)
+  let corpus = BenchmarkCorpus.replies(totalBytes: megabytes * 1_000_000)
+  func time(_ label: String, _ body: () -> Int) {
+    let start = DispatchTime.now()
+    let checksum = body()
+    let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    print(String(format: "  %-28@ %7.2f µs/reply  (%d)", label as NSString, seconds * 1e6 / Double(corpus.count), checksum))
+  }
+  time("normalise") { corpus.reduce(0) { $0 &+ NormalizedText($1.text).view.count } }
+  time("text analysis") { corpus.reduce(0) { $0 &+ TextAnalysis($1.text).sentences.count } }
+  time("evaluate, no context") { corpus.reduce(0) { $0 &+ evaluator.evaluate($1.text).overall } }
+  time("evaluate, with context") { corpus.reduce(0) { $0 &+ evaluator.evaluate($1.text, context: $1.context).overall } }
+  let evaluations = corpus.map { evaluator.evaluate($0.text, context: $0.context) }
+  time("JSON only") { evaluations.reduce(0) { $0 &+ $1.jsonObject().utf8.count } }
+  print("  findings per reply: \(Double(evaluations.reduce(0) { $0 + $1.findings.count }) / Double(evaluations.count))")
+}
+
+/// `coach-bench profile-evaluate`: only evaluation with context, for a profiler.
+func runProfileEvaluate(_ arguments: [String]) throws {
+  let library = try GuidelineLibrary.loadDefault()
+  let evaluator = Evaluator(library: library)
+  let corpus = BenchmarkCorpus.replies(totalBytes: (arguments.first.flatMap(Int.init) ?? 4) * 1_000_000)
+  var checksum = 0
+  for _ in 0..<3 { for reply in corpus { checksum &+= evaluator.evaluate(reply.text, context: reply.context).overall } }
+  print(checksum)
+}
+
+/// `coach-bench profile-json`: only JSON writing of precomputed evaluations, for a profiler.
+func runProfileJSON(_ arguments: [String]) throws {
+  let evaluator = Evaluator(library: try GuidelineLibrary.loadDefault())
+  let corpus = BenchmarkCorpus.replies(totalBytes: 1_000_000)
+  let evaluations = corpus.map { evaluator.evaluate($0.text, context: $0.context) }
+  var total = 0
+  for _ in 0..<20 { for e in evaluations { total &+= e.jsonObject().utf8.count } }
+  print(total)
+}
+
+/// `coach-bench big [MB]`: one huge reply (the 10 MB bad-input case), timed.
+func runBigReply(_ arguments: [String]) throws {
+  let megabytes = arguments.first.flatMap(Int.init) ?? 10
+  let evaluator = Evaluator(library: try GuidelineLibrary.loadDefault())
+  let sentence = "배송이 늦어져 불편을 드려 죄송합니다. Sorry for the delay! "
+  let text = String(repeating: sentence, count: megabytes * 1_000_000 / sentence.utf8.count)
+  let start = DispatchTime.now()
+  let e = evaluator.evaluate(text, context: .init(companyAtFault: true))
+  let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+  print(String(format: "one %d MB reply: %.2f s, %d findings, peak %@", megabytes, seconds, e.findings.count, peakMemory()))
 }

@@ -9,6 +9,10 @@ do {
   switch arguments.first {
   case "accuracy": try runAccuracy(Array(arguments.dropFirst()))
   case "evaluator": try runEvaluatorBenchmark(Array(arguments.dropFirst()))
+  case "stages": try runStageBenchmark(Array(arguments.dropFirst()))
+  case "profile-evaluate": try runProfileEvaluate(Array(arguments.dropFirst()))
+  case "profile-json": try runProfileJSON(Array(arguments.dropFirst()))
+  case "big": try runBigReply(Array(arguments.dropFirst()))
   case "batch": try runBatchBenchmark(Array(arguments.dropFirst()))
   default:
     print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB] | batch [--mb N]")

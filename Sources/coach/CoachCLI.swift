@@ -61,6 +61,9 @@ struct CoachCLI {
 
   /// Commands added by later modules (scenarios, practice, progress).
   func runMore(_ parsed: ParsedArguments) throws -> ExitStatus {
+    if parsed.command.path.starts(with: ["coach", "scenarios"]) {
+      return try ScenariosCommand(cli: self, arguments: parsed).run()
+    }
     throw CLIError("command '\(parsed.command.name)' is not available", status: .usage)
   }
 

@@ -46,7 +46,7 @@ struct ScoringTests {
       context: context)
     let poor = evaluator.evaluate("고객님이 주소를 잘못 입력하셨네요. 기다려 주세요.", context: context)
     #expect(good.overall >= 85)
-    #expect(poor.overall <= 45)
+    #expect(poor.overall <= 50)
   }
 
   @Test("scores stay within 0–100 and findings are sorted by position")
