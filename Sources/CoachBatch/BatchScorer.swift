@@ -156,7 +156,7 @@ public final class BatchScorer: Sendable {
 
   static func process(_ unit: WorkUnit, scorer: ConversationScorer, format: OutputFormat) -> UnitResult {
     var result = UnitResult(endOffset: unit.endOffset)
-    var json = JSONOutput(capacity: format == .jsonl ? unit.buffer.count * 4 : 0)
+    var json = JSONOutput(capacity: format == .jsonl ? unit.buffer.count * 8 : 0)
     var csv: [UInt8] = []
     func emit(_ item: TranscriptItem) {
       switch item {

@@ -10,6 +10,22 @@ import CoachText
 struct JSONOutput {
   var bytes: [UInt8] = []
 
+  /// The parts of a finding object that come from its rule (everything but the offsets and
+  /// the excerpt), serialised once per rule and reused while they stay the same.
+  struct CachedFinding {
+    var category: Category
+    var kind: RuleKind
+    var severity: Severity
+    var message: String
+    var suggestion: String?
+    /// `{"rule":…,"category":…,"kind":…,"severity":…,"start":`
+    var head: [UInt8]
+    /// `,"message":…,"suggestion":…`
+    var tail: [UInt8]
+  }
+
+  private var findingCache: [String: CachedFinding] = [:]
+
   init(capacity: Int = 0) {
     bytes.reserveCapacity(capacity)
   }
@@ -149,31 +165,50 @@ struct JSONOutput {
 
   /// The contract's finding object, with `"turn"` appended for conversation-level findings.
   mutating func finding(_ f: Finding, turn: Int? = nil) {
-    raw("{\"rule\":")
-    string(f.rule)
-    raw(",\"category\":")
-    raw(JSONOutput.quoted(f.category))
-    raw(f.kind == .strength ? ",\"kind\":\"strength\"" : ",\"kind\":\"issue\"")
-    switch f.severity {
-    case .critical: raw(",\"severity\":\"critical\"")
-    case .warning: raw(",\"severity\":\"warning\"")
-    case .info: raw(",\"severity\":\"info\"")
+    let cached: CachedFinding
+    if let hit = findingCache[f.rule], hit.message == f.message, hit.suggestion == f.suggestion, hit.category == f.category,
+      hit.kind == f.kind, hit.severity == f.severity
+    {
+      cached = hit
+    } else {
+      cached = JSONOutput.cache(f)
+      findingCache[f.rule] = cached
     }
-    raw(",\"start\":")
+    bytes.append(contentsOf: cached.head)
     int(f.start)
     raw(",\"end\":")
     int(f.end)
     raw(",\"excerpt\":")
     string(f.excerpt)
-    raw(",\"message\":")
-    string(f.message)
-    raw(",\"suggestion\":")
-    string(f.suggestion)
+    bytes.append(contentsOf: cached.tail)
     if let turn {
       raw(",\"turn\":")
       int(turn)
     }
     bytes.append(UInt8(ascii: "}"))
+  }
+
+  private static func cache(_ f: Finding) -> CachedFinding {
+    var head = JSONOutput()
+    head.raw("{\"rule\":")
+    head.string(f.rule)
+    head.raw(",\"category\":")
+    head.raw(JSONOutput.quoted(f.category))
+    head.raw(f.kind == .strength ? ",\"kind\":\"strength\"" : ",\"kind\":\"issue\"")
+    switch f.severity {
+    case .critical: head.raw(",\"severity\":\"critical\"")
+    case .warning: head.raw(",\"severity\":\"warning\"")
+    case .info: head.raw(",\"severity\":\"info\"")
+    }
+    head.raw(",\"start\":")
+    var tail = JSONOutput()
+    tail.raw(",\"message\":")
+    tail.string(f.message)
+    tail.raw(",\"suggestion\":")
+    tail.string(f.suggestion)
+    return CachedFinding(
+      category: f.category, kind: f.kind, severity: f.severity, message: f.message, suggestion: f.suggestion, head: head.bytes,
+      tail: tail.bytes)
   }
 
   /// A category name as a JSON string literal.

@@ -198,6 +198,7 @@ struct ConversationScoringTests {
 
   @Test("The fast JSON writer matches Evaluation.jsonObject byte for byte")
   func writerMatchesContract() throws {
+    var shared = JSONOutput()
     for item in try readItems("replies.jsonl") + readItems("transcripts.txt") {
       let evaluations: [Evaluation]
       switch item {
@@ -209,6 +210,15 @@ struct ConversationScoringTests {
         var out = JSONOutput()
         out.evaluation(e)
         #expect(String(decoding: out.bytes, as: UTF8.self) == e.jsonObject())
+        // Again through a writer whose per-rule cache is warm (a changed message must not reuse it).
+        let start = shared.bytes.count
+        shared.evaluation(e)
+        #expect(String(decoding: shared.bytes[start...], as: UTF8.self) == e.jsonObject())
+        var changed = e
+        for i in changed.findings.indices { changed.findings[i].message += " (changed)" }
+        let again = shared.bytes.count
+        shared.evaluation(changed)
+        #expect(String(decoding: shared.bytes[again...], as: UTF8.self) == changed.jsonObject())
       }
     }
     // Every special character at every position around the 8-byte fast path.
