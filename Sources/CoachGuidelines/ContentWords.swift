@@ -6,6 +6,9 @@ import CoachText
 /// letters (deliver-y/-ed). Korean: the first two syllables of each 어절 of 2+ syllables (the
 /// noun before its particle: 배송이 → 배송), minus filler and question words.
 enum ContentWords {
+  static let englishStopwordKeys: Set<[UInt32]> = Set(englishStopwords.map { Array($0.unicodeScalars.map(\.value)) })
+  static let koreanStopwordKeys: Set<[UInt32]> = Set(koreanStopwords.map { Array($0.unicodeScalars.map(\.value)) })
+
   static let englishStopwords: Set<String> = [
     "this", "that", "with", "have", "from", "they", "them", "what", "when", "your", "just", "been", "were", "will",
     "would", "there", "their", "about", "which", "because", "really", "please", "thanks", "thank", "still", "again",
@@ -38,10 +41,10 @@ enum ContentWords {
         let syllables = word.prefix { Hangul.isSyllable($0) }
         guard syllables.count >= 2 else { continue }
         key = Array(syllables.prefix(2))
-        if koreanStopwords.contains(string(key)) { continue }
+        if koreanStopwordKeys.contains(key) { continue }
       } else {
         guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x27 }) else { continue }
-        if englishStopwords.contains(string(word)) { continue }
+        if englishStopwordKeys.contains(word) { continue }
         key = Array(word.prefix(5))
       }
       if seen.insert(key).inserted { out.append(key) }

@@ -109,7 +109,7 @@ struct EvaluationRun {
     guard accepted.count >= plan.minimumCount else { return }
     let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
     var penaltyLeft = plan.penalty * 2
-    let rule = pack.rules[r]
+    let ruleID = pack.rules[r].id, message = pack.rules[r].message, suggestion = pack.rules[r].suggestion
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
       let original = analysis.text.originalRange(item.span)
@@ -123,11 +123,11 @@ struct EvaluationRun {
       }
       findings.append(
         Finding(
-          rule: rule.id, category: plan.category, kind: plan.kind, severity: plan.severity,
+          rule: ruleID, category: plan.category, kind: plan.kind, severity: plan.severity,
           start: original.lowerBound, end: original.upperBound, excerpt: excerpt,
-          message: plan.messageHasPlaceholder ? fill(rule.message, excerpt: excerpt, replacement: replacement) : rule.message,
+          message: plan.messageHasPlaceholder ? fill(message, excerpt: excerpt, replacement: replacement) : message,
           suggestion: plan.kind == .issue
-            ? (plan.suggestionHasPlaceholder ? rule.suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) } : rule.suggestion)
+            ? (plan.suggestionHasPlaceholder ? suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) } : suggestion)
             : nil,
           points: points))
     }
@@ -139,12 +139,12 @@ struct EvaluationRun {
   }
 
   func conditionsHold(index r: Int, span: Range<Int>) -> Bool {
-    let rule = pack.rules[r]
+    let scopes = pack.conditionScopes[r]
     let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<view.count
-    for (b, block) in rule.conditions.enumerated() {
+    for (b, scope) in scopes.enumerated() {
       let lists = pack.conditionLists[r][b]
       let found: Bool
-      switch block.scope {
+      switch scope {
       case .alsoInSentence, .notInSentence:
         found = anyHit(lists, within: sentence, excluding: nil)
       case .afterInSentence, .notAfterInSentence:
@@ -154,7 +154,7 @@ struct EvaluationRun {
       case .alsoInCustomer, .notInCustomer:
         found = customerHits.map { index in lists.contains { !index.hits(in: $0).isEmpty } } ?? false
       }
-      if found == block.scope.isNegative { return false }
+      if found == scope.isNegative { return false }
     }
     return true
   }
@@ -232,29 +232,39 @@ struct EvaluationRun {
     return String(s)
   }
 
-  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings.
+  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings
+  /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building).
   mutating func fillExcerpts() {
-    guard !findings.isEmpty else { return }
-    if originalScalars != nil {
-      for i in findings.indices where findings[i].excerpt.isEmpty && findings[i].start < findings[i].end {
-        findings[i].excerpt = excerpt(findings[i].start..<findings[i].end)
-      }
-      return
+    guard findings.contains(where: { $0.excerpt.isEmpty && $0.start < $0.end }) else { return }
+    let text = analysis.text.original
+    let utf8 = text.utf8
+    // Scalar offset → UTF-8 index, for every start and end we need, in increasing order.
+    var wanted: [Int] = []
+    for f in findings where f.excerpt.isEmpty && f.start < f.end {
+      wanted.append(f.start)
+      wanted.append(f.end)
     }
-    let scalars = analysis.text.original.unicodeScalars
-    var index = scalars.startIndex
-    var offset = 0
-    for i in findings.indices where findings[i].excerpt.isEmpty && findings[i].start < findings[i].end {
-      var start = index, startOffset = offset
-      if findings[i].start < offset {  // overlapping findings: walk again from the start
-        start = scalars.startIndex
-        startOffset = 0
+    wanted.sort()
+    var indexOf: [Int: String.Index] = [:]
+    indexOf.reserveCapacity(wanted.count)
+    var scalar = 0
+    var w = 0
+    var i = utf8.startIndex
+    while w < wanted.count {
+      if wanted[w] == scalar {
+        indexOf[scalar] = i
+        w += 1
+        continue
       }
-      start = scalars.index(start, offsetBy: findings[i].start - startOffset)
-      let end = scalars.index(start, offsetBy: findings[i].end - findings[i].start)
-      findings[i].excerpt = String(scalars[start..<end])
-      index = start
-      offset = findings[i].start
+      guard i < utf8.endIndex else { break }
+      // Advance one scalar: skip its continuation bytes.
+      i = utf8.index(after: i)
+      while i < utf8.endIndex && utf8[i] & 0xC0 == 0x80 { i = utf8.index(after: i) }
+      scalar += 1
+    }
+    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+      guard let a = indexOf[findings[k].start], let b = indexOf[findings[k].end] else { continue }
+      findings[k].excerpt = String(text[a..<b])
     }
   }
 

@@ -31,6 +31,8 @@ public struct GuidelinePack: Sendable {
   let missingRulesByCategory: [[Int32]]
   /// Each named set's list with the lists of the sets it includes.
   let setListsExpanded: [String: [Int32]]
+  /// Per rule: the scope of each condition block (index-aligned with `conditionLists`).
+  let conditionScopes: [[ConditionBlock.Scope]]
 
   /// Compiles rules and sets; reports unknown set references and rules that can never fire.
   static func compile(language: Language, rules: [GuidelineRule], sets: [PhraseSet]) -> (GuidelinePack, [Diagnostic]) {
@@ -161,7 +163,8 @@ public struct GuidelinePack: Sendable {
       replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists,
       checkLists: checkLists.map { $0.map { expand([$0]) } }, setLists: setLists, listCount: listEntries.count,
       regexCache: RegexCache(rules: rules), plans: plans, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
-      missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) })
+      missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) },
+      conditionScopes: rules.map { $0.conditions.map(\.scope) })
     return (pack, diagnostics)
   }
 

@@ -112,7 +112,7 @@ enum KoreanConjugator {
     return variants
   }
 
-  static let attachableStarts: [[UInt32]] = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "보겠", "봐", "봤", "님"]
+  static let attachableStarts: [[UInt32]] = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "보겠", "보니", "보시", "보세", "봅니", "봐", "봤", "님"]
     .map { $0.unicodeScalars.map(\.value) }
 
   private static func S(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }

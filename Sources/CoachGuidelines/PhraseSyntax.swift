@@ -28,6 +28,7 @@ enum PhraseSyntax {
   enum Problem: Error, Equatable {
     case empty
     case unbalancedParenthesis
+    case nestedGroup
     case tooManyExpansions(Int)
     case conjugationNeedsDictionaryForm(String)
   }
@@ -88,7 +89,7 @@ enum PhraseSyntax {
         guard let close = s[(i + 1)...].firstIndex(of: 0x29) else { throw .unbalancedParenthesis }
         var options: [[UInt32]] = [[]]
         for v in s[(i + 1)..<close] {
-          if v == 0x7C { options.append([]) } else if v == 0x28 { throw .unbalancedParenthesis } else { options[options.count - 1].append(v) }
+          if v == 0x7C { options.append([]) } else if v == 0x28 { throw .nestedGroup } else { options[options.count - 1].append(v) }
         }
         var after = close + 1
         if after < s.count && s[after] == 0x3F {  // (x|y)? — the whole group is optional

@@ -567,6 +567,7 @@ struct RuleFileParser {
           switch error {
           case .empty: message = "empty phrase in '\(source)'"
           case .unbalancedParenthesis: message = "unbalanced parentheses in '\(alternative)'"
+          case .nestedGroup: message = "a group inside a group in '\(alternative)'; write the inner choices out, e.g. '(get this|get that)'"
           case .tooManyExpansions(let n): message = "'\(alternative)' expands to \(n) phrases (at most \(PhraseSyntax.maximumExpansions))"
           case .conjugationNeedsDictionaryForm(let p):
             message = "'~' conjugates a Korean dictionary form ending in 다, but '\(p)' does not end in 다"

@@ -18,8 +18,9 @@ enum HTMLPage {
     return output
   }
 
-  /// A whole page around `body` (already HTML), titled with the escaped `title`.
-  static func page(title: String, body: String) -> String {
+  /// A whole page around `body` (already HTML), titled with the escaped `title`; `wide` for
+  /// tables with many columns (the team table), which would scroll in the normal width.
+  static func page(title: String, body: String, wide: Bool = false) -> String {
     """
     <!DOCTYPE html>
     <html lang="en">
@@ -30,7 +31,7 @@ enum HTMLPage {
     <style>\(css)</style>
     </head>
     <body>
-    <main>
+    <main\(wide ? " class=\"wide\"" : "")>
     \(body)
     </main>
     </body>
@@ -53,6 +54,8 @@ enum HTMLPage {
     body { margin: 0; color: var(--ink); background: #fff;
       font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif; }
     main { max-width: 960px; margin: 0 auto; padding: 24px 20px 48px; }
+    main.wide { max-width: 1400px; }
+    main.wide th, main.wide td { padding: 6px 6px; }
     h1 { font-size: 1.6em; margin: 0 0 4px; }
     h2 { font-size: 1.15em; margin: 32px 0 8px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
     .lead { color: var(--muted); margin: 0 0 16px; }
@@ -66,6 +69,7 @@ enum HTMLPage {
     th { background: var(--panel); font-weight: 600; }
     td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
     .muted { color: var(--muted); }
+    .nowrap { white-space: nowrap; }
     .scroll { overflow-x: auto; }
     svg { max-width: 100%; height: auto; font-family: inherit; }
     svg text { font-size: 12px; }

@@ -89,29 +89,64 @@ public final class ProgressStore: Sendable {
         let saved = try database.firstRow(
           "SELECT 1 FROM turn WHERE session_id = ? AND turn_index = ?", [sessionID, turn.index]) { _ in true }
         if saved != nil { throw invalid(action, "turn \(turn.index) of session \(sessionID) is already saved") }
-        try database.execute(
-          """
-          INSERT INTO turn (session_id, turn_index, node_id, customer_line, reply, overall, speech_level, created_at)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-          """,
-          [sessionID, turn.index, turn.nodeID, turn.customerLine, turn.reply, turn.overall, turn.speechLevel,
-           StoreTime.text(turn.recordedAt)])
-        let turnID = database.lastInsertRowID
-        let score = try database.prepare(
-          "INSERT INTO turn_score (turn_id, category, score, detected) VALUES (?, ?, ?, ?)")
-        for category in turn.categories {
-          try score.run([turnID, category.name, category.score, category.detected])
-        }
-        let finding = try database.prepare(
-          """
-          INSERT INTO finding (turn_id, position, rule, category, kind, severity, start_offset, end_offset, excerpt, message)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-          """)
-        for (position, item) in turn.findings.enumerated() {
-          try finding.run([turnID, position, item.rule, item.category, item.kind, item.severity, item.start, item.end,
-                           item.excerpt, item.message])
-        }
+        try insert(turn, sessionID: sessionID, in: database)
       }
+    }
+  }
+
+  /// Replaces the session's latest saved turn with another attempt at it, in one transaction.
+  ///
+  /// Practice mode's `/retry` lets a trainee answer the same customer line again; the store then
+  /// keeps only the reply the trainee finally sent. The old turn, its scores and its findings are
+  /// deleted and the new one is inserted under the same index, so a crash leaves either attempt,
+  /// never both and never neither.
+  ///
+  /// - Throws: `StoreError`: `.invalidRequest` when the session does not exist or is no longer
+  ///   active, or `turn.index` is not the session's latest saved turn; `.locked` as for
+  ///   ``recordTurn(sessionID:turn:)``.
+  public func replaceTurn(sessionID: Int64, turn: TurnRecord) throws {
+    let action = "replace turn \(turn.index) in"
+    try checkCategories(of: turn, action: action)
+    try withDatabase(action) { database in
+      try database.transaction(.immediate) {
+        try requireActiveSession(sessionID, in: database, action: action)
+        let latest = try database.firstRow(
+          "SELECT id, turn_index FROM turn WHERE session_id = ? ORDER BY turn_index DESC LIMIT 1", [sessionID]
+        ) { (try $0.requiredInt64(0), try $0.requiredInt64(1)) }
+        guard let latest, latest.1 == Int64(turn.index) else {
+          throw invalid(action, "turn \(turn.index) is not the latest saved turn of session \(sessionID)")
+        }
+        try database.execute("DELETE FROM finding WHERE turn_id = ?", [latest.0])
+        try database.execute("DELETE FROM turn_score WHERE turn_id = ?", [latest.0])
+        try database.execute("DELETE FROM turn WHERE id = ?", [latest.0])
+        try insert(turn, sessionID: sessionID, in: database)
+      }
+    }
+  }
+
+  /// Inserts a turn with its scores and findings; the caller holds the transaction.
+  private func insert(_ turn: TurnRecord, sessionID: Int64, in database: Database) throws {
+    try database.execute(
+      """
+      INSERT INTO turn (session_id, turn_index, node_id, customer_line, reply, overall, speech_level, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      """,
+      [sessionID, turn.index, turn.nodeID, turn.customerLine, turn.reply, turn.overall, turn.speechLevel,
+       StoreTime.text(turn.recordedAt)])
+    let turnID = database.lastInsertRowID
+    let score = try database.prepare(
+      "INSERT INTO turn_score (turn_id, category, score, detected) VALUES (?, ?, ?, ?)")
+    for category in turn.categories {
+      try score.run([turnID, category.name, category.score, category.detected])
+    }
+    let finding = try database.prepare(
+      """
+      INSERT INTO finding (turn_id, position, rule, category, kind, severity, start_offset, end_offset, excerpt, message)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      """)
+    for (position, item) in turn.findings.enumerated() {
+      try finding.run([turnID, position, item.rule, item.category, item.kind, item.severity, item.start, item.end,
+                       item.excerpt, item.message])
     }
   }
 

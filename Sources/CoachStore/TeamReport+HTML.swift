@@ -22,10 +22,10 @@ extension TeamReport {
     }
     body += "</tr></thead><tbody>\n"
     for row in rows {
-      body += "<tr><td>\(HTMLPage.escape(row.trainee))</td><td class=\"num\">\(row.sessionCount)</td>"
+      body += "<tr><td class=\"nowrap\">\(HTMLPage.escape(row.trainee))</td><td class=\"num\">\(row.sessionCount)</td>"
       body += "<td class=\"num\">\(row.completedCount)</td>"
       body += "<td class=\"num\">\(ReportFormatting.number(row.averageOverall))</td>"
-      body += "<td>\(row.lastActive.map(ReportFormatting.shortTime) ?? "—")</td>"
+      body += "<td class=\"nowrap\">\(row.lastActive.map(ReportFormatting.shortTime) ?? "—")</td>"
       for category in row.categories {
         if let average = category.average {
           body += "<td class=\"num\" style=\"background: \(HTMLPage.scoreColor(average, lightness: 85))\""
@@ -39,6 +39,6 @@ extension TeamReport {
     }
     body += "</tbody></table></div>\n"
     body += "<p class=\"muted\">Shading runs from red (40 or less) through amber to green (85 or more); — means not judged yet.</p>"
-    return HTMLPage.page(title: title, body: body)
+    return HTMLPage.page(title: title, body: body, wide: true)
   }
 }

@@ -53,8 +53,8 @@ extension TraineeReport {
       body += "<h2>Personal bests</h2>\n<table><thead><tr><th>Scenario</th><th class=\"num\">Best</th>"
       body += "<th>Reached</th><th class=\"num\">Completed</th></tr></thead><tbody>\n"
       for best in personalBests {
-        body += "<tr><td>\(HTMLPage.escape(best.scenarioTitle)) <span class=\"muted\">\(HTMLPage.escape(best.scenarioID))</span></td>"
-        body += "<td class=\"num\">\(best.best)</td><td>\(ReportFormatting.shortTime(best.achievedAt))</td>"
+        body += "<tr><td>\(HTMLPage.escape(best.scenarioTitle)) <span class=\"muted nowrap\">\(HTMLPage.escape(best.scenarioID))</span></td>"
+        body += "<td class=\"num\">\(best.best)</td><td class=\"nowrap\">\(ReportFormatting.shortTime(best.achievedAt))</td>"
         body += "<td class=\"num\">\(best.completedSessions)</td></tr>\n"
       }
       body += "</tbody></table>\n"
@@ -64,9 +64,11 @@ extension TraineeReport {
     body += "<th>Status</th><th>Ending</th><th class=\"num\">Turns</th><th class=\"num\">Overall</th></tr></thead><tbody>\n"
     for line in sessions.reversed() {
       let session = line.session
-      let ending = [session.endingKind, session.endingID.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
-      body += "<tr><td>\(ReportFormatting.shortTime(session.startedAt))</td>"
-      body += "<td>\(HTMLPage.escape(session.scenarioTitle)) <span class=\"muted\">\(HTMLPage.escape(session.scenarioID))</span></td>"
+      // The ending's id only when it says more than its kind ("customer-left (left-rude)").
+      let endingID = session.endingID == session.endingKind ? nil : session.endingID
+      let ending = [session.endingKind, endingID.map { "(\($0))" }].compactMap { $0 }.joined(separator: " ")
+      body += "<tr><td class=\"nowrap\">\(ReportFormatting.shortTime(session.startedAt))</td>"
+      body += "<td>\(HTMLPage.escape(session.scenarioTitle)) <span class=\"muted nowrap\">\(HTMLPage.escape(session.scenarioID))</span></td>"
       body += "<td>\(session.status.reportLabel)</td><td>\(HTMLPage.escape(ending.isEmpty ? "—" : ending))</td>"
       body += "<td class=\"num\">\(session.turnCount)</td>"
       body += "<td class=\"num\">\(session.overall.map(String.init) ?? "—")</td></tr>\n"

@@ -61,6 +61,11 @@ struct CoachCLI {
 
   /// Commands added by later modules (scenarios, practice, progress).
   func runMore(_ parsed: ParsedArguments) throws -> ExitStatus {
+    switch parsed.command.name {
+    case "coach practice": return try PracticeCommand(cli: self, arguments: parsed).run()
+    case "coach progress": return try ProgressCommand(cli: self, arguments: parsed).run()
+    default: break
+    }
     if parsed.command.path.starts(with: ["coach", "scenarios"]) {
       return try ScenariosCommand(cli: self, arguments: parsed).run()
     }

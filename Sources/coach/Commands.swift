@@ -127,7 +127,7 @@ enum Commands {
     "coach guidelines", abstract: "List, explain and test guideline rules.",
     subcommands: [guidelinesList, guidelinesExplain, guidelinesTest])
 
-  static let extraCommands: [CommandSpec] = [ScenariosCommand.group]
+  static let extraCommands: [CommandSpec] = [PracticeCommand.spec, ProgressCommand.spec, ScenariosCommand.group]
 
   static var root: CommandSpec {
     CommandSpec(
