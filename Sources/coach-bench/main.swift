@@ -3,6 +3,7 @@ import Foundation
 // coach-bench: measurements kept apart from the tests.
 //   coach-bench accuracy [DATA_DIR] [--verbose]   accuracy on ../shared/data/dev
 //   coach-bench evaluator [MB]                    evaluator throughput and memory
+//   coach-bench batch [--mb N] …                  coach score throughput, scaling and peak RSS
 let arguments = Array(CommandLine.arguments.dropFirst())
 do {
   switch arguments.first {
@@ -12,8 +13,9 @@ do {
   case "profile-evaluate": try runProfileEvaluate(Array(arguments.dropFirst()))
   case "profile-json": try runProfileJSON(Array(arguments.dropFirst()))
   case "big": try runBigReply(Array(arguments.dropFirst()))
+  case "batch": try runBatchBenchmark(Array(arguments.dropFirst()))
   default:
-    print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB]")
+    print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB] | batch [--mb N]")
     exit(64)
   }
 } catch {

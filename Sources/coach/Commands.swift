@@ -39,20 +39,57 @@ enum Commands {
     positionals: [PositionalSpec("text", help: "The reply to score (default: standard input).", optional: true)])
 
   static let score = CommandSpec(
-    "coach score", abstract: "Score reply records or transcripts in bulk.",
+    "coach score", abstract: "Score transcripts and reply records in bulk, with reports.",
     discussion: """
-      Reads JSONL records, one per line: a reply {"id", "text", "language"?, "customer"?,
-      "customer_name"?, "company_at_fault"?}. '-' reads standard input, so coach score is a
-      streaming filter. A malformed record becomes an error entry with its line number and the
-      rest is still scored.
+      Reads each FILE (or standard input for '-' or no FILE), in input order, and writes one
+      result per record. Input formats (from the extension, or --input-format; 'auto' also looks
+      at the first bytes of standard input):
+        jsonl  one JSON object per line: a reply {"id", "text", "language"?, "customer"?,
+               "customer_name"?, "company_at_fault"?} or a conversation {"id", "agent"?,
+               "customer_name"?, "company_at_fault"?, "turns": [{"role", "text", "time"?}]}
+        csv    a header row naming the columns (conversation id, role or speaker, text;
+               optional time, agent, customer name); one turn per row; consecutive rows with
+               the same conversation id are one conversation; RFC 4180 quoting, BOM, CRLF
+        text   '고객: …' / '상담원: …' or 'Customer: …' / 'Agent: …' lines; other lines continue
+               the turn; a blank line or '---' ends a conversation
+      Roles may be written 고객/손님/customer/user and 상담원/상담사/agent/staff.
 
-      """ + ExitStatus.table,
+      Every agent turn is scored with the customer's words before it; closing is judged on the
+      last agent turn; the conversation gets category means and a weighted overall (capped at 40
+      on a critical finding). Output formats:
+        jsonl  the output contract per record; conversations add "turns"; a bad record gives
+               {"error", "file", "line"} and the rest is still scored (a streaming filter)
+        csv    one row per scored reply or agent turn (Excel: add --bom)
+        md     a Markdown summary; html  a self-contained HTML report
+      Records are scored on --jobs threads and written strictly in input order, with bounded
+      memory. A progress bar is drawn on standard error when it is a terminal.
+
+      EXAMPLES:
+        coach score chats.jsonl > scores.jsonl
+        coach score --format html --out report.html export.csv
+        cat part-*.jsonl | coach score - --jobs 2 --fail-under 70
+
+      EXIT STATUS:
+        0    every record was read and scored (and --fail-under was met)
+        1    the mean overall score is below --fail-under N
+        2    a record or file was bad (malformed JSON, wrong CSV field count, unknown role,
+             invalid UTF-8, unreadable file): its error entry names file and line, the rest
+             was scored; or the output or guideline packs could not be used
+        64   usage error: unknown option, missing or invalid argument
+        130  interrupted by Ctrl-C (records read so far are written)
+      """,
     options: [
-      OptionSpec("format", valueName: "format", help: "Output format.", allowedValues: ["jsonl"], defaultValue: "jsonl"),
+      OptionSpec(
+        "input-format", valueName: "format", help: "Input format (auto: from the extension, else the content).",
+        allowedValues: ["auto", "jsonl", "csv", "text"], defaultValue: "auto"),
+      OptionSpec("format", valueName: "format", help: "Output format.", allowedValues: ["jsonl", "csv", "md", "html"], defaultValue: "jsonl"),
+      OptionSpec("out", valueName: "path", help: "Write the output to this file instead of standard output."),
+      OptionSpec("jobs", short: "j", valueName: "n", help: "Threads that score (default: the active processor count).", kind: .integer(1...256)),
       OptionSpec("fail-under", valueName: "n", help: "Exit 1 when the mean overall score is below n.", kind: .integer(0...100)),
       guidelines,
     ],
-    positionals: [PositionalSpec("file", help: "Input files ('-' for standard input).", optional: true, variadic: true)])
+    flags: [FlagSpec("bom", help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")],
+    positionals: [PositionalSpec("file", help: "Input files ('-' for standard input; default: standard input).", optional: true, variadic: true)])
 
   static let guidelinesList = CommandSpec(
     "coach guidelines list", abstract: "List the guideline rules in use.",
