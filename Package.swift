@@ -30,6 +30,6 @@ let package = Package(
     .testTarget(name: "CoachStoreTests", dependencies: ["CoachStore"]),
     .testTarget(name: "CoachBatchTests", dependencies: ["CoachBatch", "CoachGuidelines"], exclude: ["Fixtures"]),
     .testTarget(name: "CoachTerminalTests", dependencies: ["CoachTerminal"]),
-    .testTarget(name: "CoachCLITests", dependencies: ["coach"], exclude: ["Fixtures"]),
+    .testTarget(name: "CoachCLITests", dependencies: ["coach"]),
   ]
 )

@@ -98,41 +98,13 @@ public func isUnsafeForTerminal(_ scalar: Unicode.Scalar) -> Bool {
   }
 }
 
-/// A JSON string literal (or `null`), escaping quotes, backslashes and all control characters.
+/// A JSON string literal (or `null`), escaping quotes, backslashes, control characters, line
+/// separators and bidirectional overrides.
 public func jsonString(_ value: String?) -> String {
   guard let value else { return "null" }
-  // Fast path: nothing to escape (the common case), checked on UTF-8 bytes.
-  var clean = true
-  var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-  for byte in value.utf8 {
-    if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
-      || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9))
-    {
-      clean = false
-      break
-    }
-    beforePrevious = previous
-    previous = byte
-  }
-  if clean { return "\"" + value + "\"" }
-  var out = "\""
-  for scalar in value.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
+  var json = JSONBuffer(capacity: value.utf8.count + 2)
+  json.string(value)
+  return json.string
 }
 
 /// Columns a string takes in a terminal, counting Hangul and other wide characters as two.

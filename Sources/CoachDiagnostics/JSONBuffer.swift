@@ -34,8 +34,8 @@ public struct JSONBuffer: Sendable {
     if value { raw("true") } else { raw("false") }
   }
 
-  /// A JSON string literal (or `null`), escaping quotes, backslashes, control characters and
-  /// U+2028/U+2029.
+  /// A JSON string literal (or `null`), escaping quotes, backslashes, C0 and C1 control
+  /// characters, U+2028/U+2029 and bidirectional overrides (so JSON printed to a terminal is safe).
   public mutating func string(_ value: String?) {
     guard let value else {
       raw("null")
@@ -47,27 +47,21 @@ public struct JSONBuffer: Sendable {
       bytes.append(UInt8(ascii: "\""))
       return
     }
-    var previous: UInt8 = 0, beforePrevious: UInt8 = 0
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): raw("\\\"")
-      case UInt8(ascii: "\\"): raw("\\\\")
+    for scalar in value.unicodeScalars {
+      switch scalar.value {
+      case 0x22: raw("\\\"")
+      case 0x5C: raw("\\\\")
       case 0x0A: raw("\\n")
       case 0x0D: raw("\\r")
       case 0x09: raw("\\t")
-      case 0x00..<0x20, 0x7F:
-        raw("\\u00")
-        bytes.append(hex(byte >> 4))
-        bytes.append(hex(byte & 0xF))
-      case 0xA8, 0xA9 where beforePrevious == 0xE2 && previous == 0x80:
-        // U+2028 / U+2029: replace the three bytes already written with an escape.
-        bytes.removeLast(2)
-        raw(byte == 0xA8 ? "\\u2028" : "\\u2029")
+      case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+        raw("\\u")
+        let hexDigits = String(scalar.value, radix: 16)
+        for _ in hexDigits.count..<4 { bytes.append(UInt8(ascii: "0")) }
+        bytes.append(contentsOf: hexDigits.utf8)
       default:
-        bytes.append(byte)
+        bytes.append(contentsOf: String(scalar).utf8)
       }
-      beforePrevious = previous
-      previous = byte
     }
     bytes.append(UInt8(ascii: "\""))
   }
@@ -80,7 +74,13 @@ public struct JSONBuffer: Sendable {
       while i < n {
         let b = buffer[i]
         if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
-        if b == 0xE2 && i + 2 < n && buffer[i + 1] == 0x80 && (buffer[i + 2] == 0xA8 || buffer[i + 2] == 0xA9) { return true }
+        if b == 0xC2 && i + 1 < n && buffer[i + 1] < 0xA0 { return true }  // C1 controls
+        if b == 0xE2 && i + 2 < n {
+          let b1 = buffer[i + 1], b2 = buffer[i + 2]
+          // U+2028/2029, bidi embeddings/overrides U+202A–202E, isolates U+2066–2069.
+          if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9 || (0xAA...0xAE).contains(b2)) { return true }
+          if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
+        }
         i += 1
       }
       return false
@@ -89,7 +89,4 @@ public struct JSONBuffer: Sendable {
     return Array(value.utf8).withUnsafeBufferPointer(check)
   }
 
-  private func hex(_ nibble: UInt8) -> UInt8 {
-    nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
-  }
 }

@@ -328,7 +328,7 @@ enum BatchCorpus {
 
   /// Writes about `bytes` bytes of JSONL; returns the bytes written and the record count.
   static func write(path: String, bytes target: Int) throws -> (Int, Int) {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     defer { try? handle.close() }
     var r = Random(state: 0x5EED_0F_C0AC4)

@@ -29,9 +29,9 @@ func coach(_ arguments: [String], stdin: String? = nil) throws -> CommandResult 
   try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
   defer { try? FileManager.default.removeItem(at: directory) }
   let out = directory.appendingPathComponent("out"), err = directory.appendingPathComponent("err"), input = directory.appendingPathComponent("in")
-  FileManager.default.createFile(atPath: out.path, contents: nil)
-  FileManager.default.createFile(atPath: err.path, contents: nil)
-  FileManager.default.createFile(atPath: input.path, contents: Data((stdin ?? "").utf8))
+  _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: input.path, contents: Data((stdin ?? "").utf8))
   let process = Process()
   process.executableURL = URL(fileURLWithPath: coachExecutable!)
   process.arguments = arguments

@@ -1,3 +1,4 @@
+import CoachDiagnostics
 import CoachGuidelines
 import CoachText
 import Foundation
@@ -45,5 +46,19 @@ struct BadInputTests {
     let e = evaluator.evaluate(text, context: .init(companyAtFault: true))
     #expect(e[.apology].detected)
     #expect((0...100).contains(e.overall))
+  }
+}
+
+@Suite("JSON never carries terminal controls raw")
+struct JSONEscapingTests {
+  @Test("C0 and C1 controls, line separators and bidi overrides are escaped; Hangul and emoji are not")
+  func escapes() throws {
+    let text = "a\u{1B}[31m b\u{9B}c \u{2028} \u{202E}evil\u{2066} 한국어 😊 \"q\" \\"
+    let json = jsonString(text)
+    for raw in ["\u{1B}", "\u{9B}", "\u{2028}", "\u{202E}", "\u{2066}"] { #expect(!json.contains(raw)) }
+    #expect(json.contains("\\u001b") && json.contains("\\u009b") && json.contains("\\u202e"))
+    #expect(json.contains("한국어 😊"))
+    let decoded = try JSONSerialization.jsonObject(with: Data(("[" + json + "]").utf8)) as? [String]
+    #expect(decoded?.first == text)
   }
 }
