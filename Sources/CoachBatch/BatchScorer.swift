@@ -165,7 +165,7 @@ public final class BatchScorer: Sendable {
         switch format {
         case .jsonl:
           json.error(error)
-          json.bytes.append(0x0A)
+          json.byte(0x0A)
         case .csv: CSVOutput.error(error, to: &csv)
         case .md, .html: break
         }
@@ -175,7 +175,7 @@ public final class BatchScorer: Sendable {
         switch format {
         case .jsonl:
           json.evaluation(evaluation)
-          json.bytes.append(0x0A)
+          json.byte(0x0A)
         case .csv: CSVOutput.reply(evaluation, record: record, source: source, to: &csv)
         case .md, .html: break
         }
@@ -185,7 +185,7 @@ public final class BatchScorer: Sendable {
         switch format {
         case .jsonl:
           json.conversation(evaluation)
-          json.bytes.append(0x0A)
+          json.byte(0x0A)
         case .csv: CSVOutput.conversation(evaluation, source: source, to: &csv)
         case .md, .html: break
         }

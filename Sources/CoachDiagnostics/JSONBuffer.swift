@@ -9,20 +9,39 @@ public struct JSONBuffer: Sendable {
 
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 
-  /// Appends raw, already-valid JSON text (punctuation, numbers, literals).
-  public mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-  }
+  public mutating func append(_ byte: UInt8) { bytes.append(byte) }
+  public mutating func append(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
 
   public mutating func raw(_ text: String) {
     bytes.append(contentsOf: text.utf8)
   }
 
+  /// Appends raw, already-valid JSON text (punctuation, numbers, literals).
+  public mutating func raw(_ text: StaticString) {
+    bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+  }
+
   public mutating func int(_ value: Int) {
-    if value >= 0 && value < 10 {
-      bytes.append(UInt8(ascii: "0") + UInt8(value))
-    } else {
-      bytes.append(contentsOf: String(value).utf8)
+    if value < 0 {
+      bytes.append(UInt8(ascii: "-"))
+      int(-value)
+      return
+    }
+    if value < 10 {
+      bytes.append(UInt8(truncatingIfNeeded: 48 + value))
+      return
+    }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    var v = value
+    withUnsafeMutableBytes(of: &digits) { d in
+      while v > 0 {
+        d[count] = UInt8(truncatingIfNeeded: 48 + v % 10)
+        v /= 10
+        count += 1
+      }
+      for k in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[k]) }
     }
   }
 
@@ -37,56 +56,98 @@ public struct JSONBuffer: Sendable {
   /// A JSON string literal (or `null`), escaping quotes, backslashes, C0 and C1 control
   /// characters, U+2028/U+2029 and bidirectional overrides (so JSON printed to a terminal is safe).
   public mutating func string(_ value: String?) {
-    guard let value else {
+    guard var value else {
       raw("null")
       return
     }
+    value.withUTF8 { appendEscaped($0) }
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  private mutating func escape(_ scalar: UInt32) {
+    bytes.append(UInt8(ascii: "\\"))
+    bytes.append(UInt8(ascii: "u"))
+    bytes.append(JSONBuffer.hexDigits[Int((scalar >> 12) & 0xF)])
+    bytes.append(JSONBuffer.hexDigits[Int((scalar >> 8) & 0xF)])
+    bytes.append(JSONBuffer.hexDigits[Int((scalar >> 4) & 0xF)])
+    bytes.append(JSONBuffer.hexDigits[Int(scalar & 0xF)])
+  }
+
+  /// Appends a JSON string literal of valid UTF-8 bytes, copying safe runs in one go.
+  mutating func appendEscaped(_ p: UnsafeBufferPointer<UInt8>) {
     bytes.append(UInt8(ascii: "\""))
-    if !needsEscaping(value) {
-      bytes.append(contentsOf: value.utf8)
-      bytes.append(UInt8(ascii: "\""))
-      return
+    var runStart = 0
+    var i = 0
+    let n = p.count
+    func flush(_ upTo: Int, _ out: inout [UInt8]) {
+      if upTo > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<upTo])) }
     }
-    for scalar in value.unicodeScalars {
-      switch scalar.value {
-      case 0x22: raw("\\\"")
-      case 0x5C: raw("\\\\")
-      case 0x0A: raw("\\n")
-      case 0x0D: raw("\\r")
-      case 0x09: raw("\\t")
-      case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-        raw("\\u")
-        let hexDigits = String(scalar.value, radix: 16)
-        for _ in hexDigits.count..<4 { bytes.append(UInt8(ascii: "0")) }
-        bytes.append(contentsOf: hexDigits.utf8)
-      default:
-        bytes.append(contentsOf: String(scalar).utf8)
+    let raw = UnsafeRawPointer(p.baseAddress!)
+    while i < n {
+      // Eight bytes at a time while none can need an escape (SWAR: a byte below 0x20, or equal
+      // to '"', '\\', DEL, 0xC2 or 0xE2, the lead bytes of C1 controls and of U+2028/bidi marks).
+      while i + 8 <= n {
+        let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if JSONBuffer.mayNeedEscape(v) { break }
+        i += 8
       }
+      guard i < n else { break }
+      let b = p[i]
+      if b >= 0x20 && b != 0x22 && b != 0x5C && b < 0x7F {
+        i += 1
+        continue
+      }
+      if b >= 0x80 {
+        // C1 controls (C2 80–9F), U+2028/2029 and bidi marks (E2 80 A8–AE, E2 81 A6–A9).
+        if b == 0xC2 && i + 1 < n && p[i + 1] <= 0x9F {
+          flush(i, &bytes)
+          escape(UInt32(p[i + 1]))
+          i += 2
+          runStart = i
+          continue
+        }
+        if b == 0xE2 && i + 2 < n {
+          let b1 = p[i + 1], b2 = p[i + 2]
+          if (b1 == 0x80 && b2 >= 0xA8 && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) {
+            flush(i, &bytes)
+            escape(0x2000 | (UInt32(b1 & 0x3F) << 6) | UInt32(b2 & 0x3F))
+            i += 3
+            runStart = i
+            continue
+          }
+        }
+        i += 1
+        continue
+      }
+      flush(i, &bytes)
+      switch b {
+      case 0x22: bytes.append(0x5C); bytes.append(0x22)
+      case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+      case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
+      case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
+      case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
+      default: escape(UInt32(b))
+      }
+      i += 1
+      runStart = i
     }
+    flush(n, &bytes)
     bytes.append(UInt8(ascii: "\""))
   }
 
-  /// True when a string has a byte JSON must escape (checked in one tight pass).
-  private func needsEscaping(_ value: String) -> Bool {
-    let check = { (buffer: UnsafeBufferPointer<UInt8>) -> Bool in
-      var i = 0
-      let n = buffer.count
-      while i < n {
-        let b = buffer[i]
-        if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return true }
-        if b == 0xC2 && i + 1 < n && buffer[i + 1] < 0xA0 { return true }  // C1 controls
-        if b == 0xE2 && i + 2 < n {
-          let b1 = buffer[i + 1], b2 = buffer[i + 2]
-          // U+2028/2029, bidi embeddings/overrides U+202A–202E, isolates U+2066–2069.
-          if b1 == 0x80 && (b2 == 0xA8 || b2 == 0xA9 || (0xAA...0xAE).contains(b2)) { return true }
-          if b1 == 0x81 && (0xA6...0xA9).contains(b2) { return true }
-        }
-        i += 1
-      }
-      return false
-    }
-    if let result = value.utf8.withContiguousStorageIfAvailable(check) { return result }
-    return Array(value.utf8).withUnsafeBufferPointer(check)
+  private static let ones: UInt64 = 0x0101_0101_0101_0101
+  private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+  /// True when some byte of `v` is below 0x20 or equals 0x22, 0x5C, 0x7F, 0xC2 or 0xE2
+  /// (may be true for a clean word too; never false for a word that needs escaping).
+  @inline(__always)
+  static func mayNeedEscape(_ v: UInt64) -> Bool {
+    @inline(__always) func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    let below20 = (v &- ones &* 0x20) & ~v & highs
+    let found = below20 | hasZero(v ^ (ones &* 0x22)) | hasZero(v ^ (ones &* 0x5C)) | hasZero(v ^ (ones &* 0x7F))
+      | hasZero(v ^ (ones &* 0xC2)) | hasZero(v ^ (ones &* 0xE2))
+    return found != 0
   }
 
 }
