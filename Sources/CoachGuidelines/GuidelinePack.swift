@@ -3,7 +3,7 @@ import CoachText
 
 /// All rules of one language, compiled: every phrase of every rule, condition and set goes into
 /// one `PhraseMatcher`, and each phrase knows which lists it belongs to.
-public struct GuidelinePack: Sendable {
+public final class GuidelinePack: Sendable {
   public let language: Language
   public let rules: [GuidelineRule]
   let matcher: PhraseMatcher
@@ -33,6 +33,44 @@ public struct GuidelinePack: Sendable {
   let setListsExpanded: [String: [Int32]]
   /// Per rule: the scope of each condition block (index-aligned with `conditionLists`).
   let conditionScopes: [[ConditionBlock.Scope]]
+
+  init(
+    language: Language,
+    rules: [GuidelineRule],
+    matcher: PhraseMatcher,
+    memberships: [[(list: Int32, entry: Int32)]],
+    replacements: [[String?]],
+    triggerLists: [[Int32]],
+    conditionLists: [[[Int32]]],
+    checkLists: [[Int32]?],
+    setLists: [String: Int32],
+    listCount: Int,
+    regexCache: RegexCache,
+    plans: [RulePlan],
+    rulesByList: [[Int32]],
+    alwaysActiveRules: [Int32],
+    missingRulesByCategory: [[Int32]],
+    setListsExpanded: [String: [Int32]],
+    conditionScopes: [[ConditionBlock.Scope]]
+  ) {
+    self.language = language
+    self.rules = rules
+    self.matcher = matcher
+    self.memberships = memberships
+    self.replacements = replacements
+    self.triggerLists = triggerLists
+    self.conditionLists = conditionLists
+    self.checkLists = checkLists
+    self.setLists = setLists
+    self.listCount = listCount
+    self.regexCache = regexCache
+    self.plans = plans
+    self.rulesByList = rulesByList
+    self.alwaysActiveRules = alwaysActiveRules
+    self.missingRulesByCategory = missingRulesByCategory
+    self.setListsExpanded = setListsExpanded
+    self.conditionScopes = conditionScopes
+  }
 
   /// Compiles rules and sets; reports unknown set references and rules that can never fire.
   static func compile(language: Language, rules: [GuidelineRule], sets: [PhraseSet]) -> (GuidelinePack, [Diagnostic]) {
