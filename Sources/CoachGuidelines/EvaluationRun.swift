@@ -17,7 +17,9 @@ struct EvaluationRun {
   /// Reply-level conditions that hold (`ContextBits`).
   let contextMask: UInt32
   let nameSpans: [Range<Int>]
-  private var originalScalars: [Unicode.Scalar]?
+  /// Findings whose message or suggestion has `{match}`/`{replacement}`/`{name}` to fill once
+  /// the excerpts are known: (index in `findings`, the phrase's replacement).
+  private var pendingTemplates: [(index: Int, replacement: String?)] = []
   /// Buffers reused by every rule of this reply (one allocation per reply, not per rule).
   private var scratchCandidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scratchAccepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
@@ -74,8 +76,9 @@ struct EvaluationRun {
     }
     for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
     for r in second { apply(Int(r)) }
-    findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
     fillExcerpts()
+    fillTemplates()
+    findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
     return score(id: id)
   }
 
@@ -120,7 +123,9 @@ struct EvaluationRun {
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
       let original = analysis.text.originalRange(item.span)
-      let excerpt = plan.messageHasPlaceholder || plan.suggestionHasPlaceholder ? self.excerpt(original) : ""
+      if plan.messageHasPlaceholder || plan.suggestionHasPlaceholder {
+        pendingTemplates.append((findings.count, replacement))
+      }
       let points: Int
       if plan.kind == .issue {
         points = -min(plan.penalty, penaltyLeft)
@@ -131,11 +136,8 @@ struct EvaluationRun {
       findings.append(
         Finding(
           rule: ruleID, category: plan.category, kind: plan.kind, severity: plan.severity,
-          start: original.lowerBound, end: original.upperBound, excerpt: excerpt,
-          message: plan.messageHasPlaceholder ? fill(message, excerpt: excerpt, replacement: replacement) : message,
-          suggestion: plan.kind == .issue
-            ? (plan.suggestionHasPlaceholder ? suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) } : suggestion)
-            : nil,
+          start: original.lowerBound, end: original.upperBound, excerpt: "",
+          message: message, suggestion: plan.kind == .issue ? suggestion : nil,
           points: points))
     }
   }
@@ -231,12 +233,31 @@ struct EvaluationRun {
     return out + rest
   }
 
-  mutating func excerpt(_ range: Range<Int>) -> String {
+  /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
+  func excerpt(_ range: Range<Int>) -> String {
     if range.isEmpty { return "" }
-    if originalScalars == nil { originalScalars = Array(analysis.text.original.unicodeScalars) }
-    var s = String.UnicodeScalarView()
-    s.append(contentsOf: originalScalars![range.clamped(to: 0..<originalScalars!.count)])
-    return String(s)
+    let text = analysis.text.original
+    let utf8 = text.utf8
+    var i = utf8.startIndex
+    var scalar = 0
+    var start = i
+    while i < utf8.endIndex {
+      if scalar == range.lowerBound { start = i }
+      if scalar == range.upperBound { break }
+      i = utf8.index(after: i)
+      while i < utf8.endIndex && utf8[i] & 0xC0 == 0x80 { i = utf8.index(after: i) }
+      scalar += 1
+    }
+    return String(text[start..<i])
+  }
+
+  /// Fills the message templates of the findings that have placeholders.
+  mutating func fillTemplates() {
+    for (index, replacement) in pendingTemplates {
+      let excerpt = findings[index].excerpt
+      findings[index].message = fill(findings[index].message, excerpt: excerpt, replacement: replacement)
+      findings[index].suggestion = findings[index].suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) }
+    }
   }
 
   /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings

@@ -21,7 +21,12 @@ struct NameFinder {
   static let selfIntroduction = ["name is", "i'm", "i am", "this is", "상담사", "상담원", "저는", "이름은", "담당자"]
 
   func spans(of name: String) -> [Range<Int>] {
-    let folded = NormalizedText.foldedScalars(name)
+    var folded: [UInt32] = []
+    folded.reserveCapacity(name.utf8.count)
+    for scalar in name.precomposedIfNeeded.unicodeScalars {
+      let v = NormalizedText.foldScalar(scalar.value)
+      if v != NormalizedText.ignorable { folded.append(v) }
+    }
     let parts = folded.split(separator: 0x20).map(Array.init)
     guard let first = parts.first else { return [] }
     var found: [Range<Int>] = []
@@ -130,5 +135,13 @@ struct NameFinder {
     var s = String.UnicodeScalarView()
     for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
     return String(s)
+  }
+}
+
+extension String {
+  /// The NFC form, computed only when the string may not already be NFC (ASCII and precomposed
+  /// Hangul never need it).
+  var precomposedIfNeeded: String {
+    unicodeScalars.allSatisfy({ $0.isASCII || ($0.value >= 0xAC00 && $0.value <= 0xD7A3) }) ? self : NormalizedText(self).nfc
   }
 }
