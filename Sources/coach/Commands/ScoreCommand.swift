@@ -37,7 +37,14 @@ struct ScoreCommand {
       sink = FileDescriptorSink.standardOutput()
     }
     let inputs = files.map { BatchInput.file($0) }
-    let scorer = BatchScorer(evaluator: Evaluator(library: library), options: BatchOptions(jobs: jobs, format: format, inputFormat: inputFormat, byteOrderMark: bom))
+    // Each worker gets its own compiled packs: evaluators on two threads sharing one pack
+    // contend on its reference counts (measured: up to a third more CPU per reply).
+    let directories = library.directories
+    let scorer = BatchScorer(
+      evaluatorForWorker: { index in
+        Evaluator(library: index == 0 ? library : GuidelineLibrary.load(directories: directories))
+      },
+      options: BatchOptions(jobs: jobs, format: format, inputFormat: inputFormat, byteOrderMark: bom))
 
     let sizes = inputs.map(\.size)
     let knownTotal = sizes.allSatisfy { $0 != nil } ? sizes.reduce(0) { $0 + ($1 ?? 0) } : nil
