@@ -38,7 +38,22 @@ extension TeamReport {
       body += "</tr>\n"
     }
     body += "</tbody></table></div>\n"
-    body += "<p class=\"muted\">Shading runs from red (40 or less) through amber to green (85 or more); — means not judged yet.</p>"
+    body += "<p class=\"muted\">Shading runs from red (40 or less) through amber to green (85 or more); — means not judged yet.</p>\n"
+    // Charts: where the team is weakest, and each trainee's average.
+    let categoryBars = categoryNames.enumerated().map { index, name -> SVGChart.Bar in
+      let values = rows.compactMap { $0.categories.indices.contains(index) ? $0.categories[index].average : nil }
+      let mean = values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+      return SVGChart.Bar(
+        label: ReportFormatting.categoryLabel(name), value: mean,
+        note: mean.map { ReportFormatting.number($0) + " (\(values.count) of \(rows.count) trainees)" } ?? "not judged yet")
+    }
+    body += "<h2>Team average per category</h2>\n" + SVGChart.bars(categoryBars, title: "Team average score per category") + "\n"
+    let traineeBars = rows.map { row in
+      SVGChart.Bar(
+        label: row.trainee, value: row.averageOverall,
+        note: row.averageOverall.map { ReportFormatting.number($0) + " over \(row.completedCount) completed" } ?? "no completed session")
+    }
+    body += "<h2>Average overall per trainee</h2>\n" + SVGChart.bars(traineeBars, title: "Average overall score per trainee") + "\n"
     return HTMLPage.page(title: title, body: body, wide: true)
   }
 }

@@ -142,10 +142,12 @@ struct RendererTests {
     #expect(html.contains("사과 &lt;연습&gt;"))
   }
 
-  @Test("team HTML is a shaded trainees × categories table without scripts")
+  @Test("team HTML is a shaded trainees × categories table with inline SVG charts and no scripts")
   func teamHTML() throws {
     let html = try AwkwardStore().store.teamReport().renderHTML()
     #expect(html.contains("<table"))
+    #expect(html.components(separatedBy: "<svg").count - 1 == 2)
+    #expect(html.contains("Team average per category") && html.contains("Average overall per trainee"))
     #expect(html.contains("style=\"background: hsl("))
     #expect(html.contains("plain language"))
     #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
