@@ -16,7 +16,7 @@ let package = Package(
     .target(name: "CoachTerminal", dependencies: ["CoachDiagnostics"]),
     .target(name: "CoachGuidelines", dependencies: ["CoachText", "CoachDiagnostics"]),
     .target(name: "CoachScenarios", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
-    .target(name: "CoachStore", dependencies: ["CSQLite"]),
+    .target(name: "CoachStore", dependencies: ["CSQLite", "CoachDiagnostics"]),
     .target(name: "CoachBatch", dependencies: ["CoachGuidelines", "CoachText", "CoachDiagnostics"]),
     .executableTarget(
       name: "coach",

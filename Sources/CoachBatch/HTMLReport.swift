@@ -1,3 +1,4 @@
+import CoachDiagnostics
 import CoachGuidelines
 import CoachText
 
@@ -221,21 +222,7 @@ public enum HTMLReport {
   }
 
   /// HTML-escapes text (and shows control characters as `\u{…}`).
-  static func h(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in ReportFormatting.oneLine(text, limit: 100_000).unicodeScalars {
-      switch c {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  static func h(_ text: String) -> String { escapeHTML(ReportFormatting.oneLine(text, limit: 100_000)) }
 
   static let css = """
     :root{--ink:#1f2633;--muted:#6b7588;--line:#e3e7ee;--bg:#f6f7fa;--card:#fff}

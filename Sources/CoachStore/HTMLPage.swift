@@ -1,22 +1,10 @@
+import CoachDiagnostics
+
 /// The shell of a self-contained HTML report: escaping, inline CSS, no scripts, no network.
 enum HTMLPage {
   /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in content and in
   /// double-quoted attributes.
-  static func escape(_ text: String) -> String {
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    for character in text {
-      switch character {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\"": output += "&quot;"
-      case "'": output += "&#39;"
-      default: output.append(character)
-      }
-    }
-    return output
-  }
+  static func escape(_ text: String) -> String { escapeHTML(text) }
 
   /// A whole page around `body` (already HTML), titled with the escaped `title`; `wide` for
   /// tables with many columns (the team table), which would scroll in the normal width.

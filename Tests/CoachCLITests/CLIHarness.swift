@@ -65,8 +65,8 @@ enum CLI {
   ) throws -> (Process, URL, URL) {
     let fm = FileManager.default
     let out = workspace.url.appendingPathComponent("\(name).stdout"), err = workspace.url.appendingPathComponent("\(name).stderr")
-    fm.createFile(atPath: out.path, contents: nil)
-    fm.createFile(atPath: err.path, contents: nil)
+    _ = fm.createFile(atPath: out.path, contents: nil)
+    _ = fm.createFile(atPath: err.path, contents: nil)
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
