@@ -24,7 +24,7 @@ enum Commands {
         coach check --customer "Where is my order?!" --company-at-fault "Sorry for any inconvenience."
         echo "환불은 안 돼." | coach check --format json
 
-      """ + ExitStatus.table,
+      """ + "\n" + ExitStatus.table,
     options: [
       language,
       OptionSpec("customer", valueName: "text", help: "The customer's last message."),
@@ -137,7 +137,7 @@ enum Commands {
           coach practice                 practise against a simulated customer
           coach check "reply text"       score one reply and see why
 
-        """ + ExitStatus.table,
+        """ + "\n" + ExitStatus.table,
       flags: [FlagSpec("version", help: "Print the version.")],
       subcommands: [check, score, guidelinesGroup] + extraCommands)
   }

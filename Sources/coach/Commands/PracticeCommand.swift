@@ -49,7 +49,7 @@ struct PracticeCommand {
         COACH_BUSY_TIMEOUT_MS    how long to wait for another coach's lock (default 5000)
         NO_COLOR                 no colour (colour is used only when output is a terminal)
 
-      """ + ExitStatus.table,
+      """ + "\n" + ExitStatus.table,
     options: [
       OptionSpec("trainee", valueName: "name", help: "Your name (asked for when left out)."),
       OptionSpec("scenario", valueName: "id", help: "The scenario to play (chosen from a list when left out)."),

@@ -30,7 +30,7 @@ struct ProgressCommand {
         coach progress --format html --out team.html
         coach progress --trainee 김민지 --format csv --bom --out minji.csv
 
-      """ + ExitStatus.table,
+      """ + "\n" + ExitStatus.table,
     options: [
       OptionSpec("trainee", valueName: "name", help: "One trainee's report (default: the team table)."),
       OptionSpec("format", valueName: "format", help: "Output format.", allowedValues: ["text", "json", "csv", "html"], defaultValue: "text"),

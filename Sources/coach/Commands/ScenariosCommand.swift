@@ -35,7 +35,7 @@ struct ScenariosCommand {
       Rule ids in conditions are checked against the bundled guideline packs plus --guidelines.
       Errors make exit status 1; warnings are printed but keep it 0.
 
-      """ + ExitStatus.table,
+      """ + "\n" + ExitStatus.table,
     options: [
       scenariosOption, Commands.guidelines,
       OptionSpec("format", valueName: "format", help: "Output format.", allowedValues: ["text", "json"], defaultValue: "text"),
