@@ -209,28 +209,41 @@ struct EvaluationRun {
     return e
   }
 
-  /// Fills `{match}`, `{replacement}` and `{name}` in a message template.
+  /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
   func fill(_ template: String, excerpt: String, replacement: String?) -> String {
-    var out = ""
-    var rest = Substring(template)
-    while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
-      out += rest[..<open]
-      let tail = rest[open...]
-      if tail.hasPrefix("{match}") {
-        out += excerpt
-        rest = tail.dropFirst(7)
-      } else if tail.hasPrefix("{replacement}") {
-        out += replacement ?? ""
-        rest = tail.dropFirst(13)
-      } else if tail.hasPrefix("{name}") {
-        out += context.customerName ?? ""
-        rest = tail.dropFirst(6)
-      } else {
-        out += "{"
-        rest = tail.dropFirst()
-      }
+    let bytes = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + excerpt.utf8.count + 16)
+    func matches(_ i: Int, _ token: StaticString) -> Bool {
+      let n = token.utf8CodeUnitCount
+      guard i + n <= bytes.count else { return false }
+      let t = UnsafeBufferPointer(start: token.utf8Start, count: n)
+      for k in 0..<n where bytes[i + k] != t[k] { return false }
+      return true
     }
-    return out + rest
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "{") {
+        if matches(i, "{match}") {
+          out.append(contentsOf: excerpt.utf8)
+          i += 7
+          continue
+        }
+        if matches(i, "{replacement}") {
+          out.append(contentsOf: (replacement ?? "").utf8)
+          i += 13
+          continue
+        }
+        if matches(i, "{name}") {
+          out.append(contentsOf: (context.customerName ?? "").utf8)
+          i += 6
+          continue
+        }
+      }
+      out.append(bytes[i])
+      i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
@@ -263,36 +276,40 @@ struct EvaluationRun {
   /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings
   /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building).
   mutating func fillExcerpts() {
-    guard findings.contains(where: { $0.excerpt.isEmpty && $0.start < $0.end }) else { return }
-    let text = analysis.text.original
-    let utf8 = text.utf8
-    // Scalar offset → UTF-8 index, for every start and end we need, in increasing order.
+    // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
     for f in findings where f.excerpt.isEmpty && f.start < f.end {
       wanted.append(f.start)
       wanted.append(f.end)
     }
+    guard !wanted.isEmpty else { return }
     wanted.sort()
-    var indexOf: [Int: String.Index] = [:]
-    indexOf.reserveCapacity(wanted.count)
-    var scalar = 0
-    var w = 0
-    var i = utf8.startIndex
-    while w < wanted.count {
-      if wanted[w] == scalar {
-        indexOf[scalar] = i
-        w += 1
-        continue
+    var text = analysis.text.original
+    text.withUTF8 { bytes in
+      // Byte offset of every wanted scalar offset.
+      var offsets: [Int] = []
+      offsets.reserveCapacity(wanted.count)
+      var scalar = 0, i = 0
+      for target in wanted {
+        while scalar < target && i < bytes.count {
+          i += 1
+          while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+          scalar += 1
+        }
+        offsets.append(i)
       }
-      guard i < utf8.endIndex else { break }
-      // Advance one scalar: skip its continuation bytes.
-      i = utf8.index(after: i)
-      while i < utf8.endIndex && utf8[i] & 0xC0 == 0x80 { i = utf8.index(after: i) }
-      scalar += 1
-    }
-    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
-      guard let a = indexOf[findings[k].start], let b = indexOf[findings[k].end] else { continue }
-      findings[k].excerpt = String(text[a..<b])
+      func byteOffset(_ offset: Int) -> Int {
+        var lo = 0, hi = wanted.count - 1
+        while lo < hi {
+          let mid = (lo + hi) / 2
+          if wanted[mid] < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return offsets[lo]
+      }
+      for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+        let a = byteOffset(findings[k].start), b = byteOffset(findings[k].end)
+        findings[k].excerpt = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+      }
     }
   }
 

@@ -99,6 +99,12 @@ struct QuoteFinder {
   func englishReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {
     var k = 0
     while k < words.count {
+      // Every reporting phrase starts with "you…" or "your"; skip other words at once.
+      let first = Words.bare(v, words[k])
+      guard first.count >= 3, first[first.startIndex] == 0x79, first[first.startIndex + 1] == 0x6F, first[first.startIndex + 2] == 0x75 else {
+        k += 1
+        continue
+      }
       var matched = 0
       for phrase in QuoteFinder.enSay where k + phrase.count <= words.count {
         if (0..<phrase.count).allSatisfy({ Words.bare(v, words[k + $0]).elementsEqual(phrase[$0]) }) {

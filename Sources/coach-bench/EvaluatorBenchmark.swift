@@ -155,3 +155,13 @@ func threadCPUSeconds() -> Double {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
   return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
 }
+
+/// `coach-bench count [N]`: evaluates N replies once (for instruction-counting profilers).
+func runCount(_ arguments: [String]) throws {
+  let library = try GuidelineLibrary.loadDefault()
+  let evaluator = Evaluator(library: library)
+  let corpus = BenchmarkCorpus.replies(totalBytes: (arguments.first.flatMap(Int.init) ?? 2000) * 153)
+  var checksum = 0
+  for reply in corpus { checksum &+= evaluator.evaluate(reply.text, context: reply.context).overall }
+  print(corpus.count, checksum)
+}

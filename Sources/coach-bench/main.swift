@@ -13,6 +13,7 @@ do {
   case "profile-evaluate": try runProfileEvaluate(Array(arguments.dropFirst()))
   case "profile-json": try runProfileJSON(Array(arguments.dropFirst()))
   case "big": try runBigReply(Array(arguments.dropFirst()))
+  case "count": try runCount(Array(arguments.dropFirst()))
   case "batch": try runBatchBenchmark(Array(arguments.dropFirst()))
   default:
     print("usage: coach-bench accuracy [DATA_DIR] [--verbose] | evaluator [MB] | batch [--mb N]")
