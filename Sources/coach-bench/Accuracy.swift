@@ -69,6 +69,7 @@ func runAccuracy(_ arguments: [String]) throws {
     tally("customer-upset vs anger|annoyance", predicted: signals.upset, actual: labels[3] || labels[4])
     tally("customer-confused vs confusion", predicted: signals.confused, actual: labels[5])
     if verbose && thanks != labels[0] { print("gratitude \(labels[0] ? "missed" : "false alarm"): \(text)") }
+    if verbose && apology != labels[1] { print("remorse \(labels[1] ? "missed" : "false alarm"): \(text)") }
   }
   print("\nEnglish (GoEmotions, \(rows) comments)")
   for (name, c) in counts.sorted(by: { $0.key < $1.key }) {
