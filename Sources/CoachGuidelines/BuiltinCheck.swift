@@ -9,7 +9,7 @@
 /// | `long-sentence` | a sentence over `words=N` words (English) or `eojeol=N` 어절 (Korean) |
 /// | `only-sentences @set` | a reply whose every sentence is one of the set's stock lines |
 /// | `uses-name` | the customer's name (from context) in the reply (strength) |
-/// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply |
+/// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply, outside sentences that blame, dismiss or talk down to the customer |
 /// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
 /// | `repeated-sentence` | the same sentence written twice or more |
 /// | `whole-reply` | once, spanning the reply (for rules that are all conditions) |
@@ -35,6 +35,8 @@ public struct BuiltinCheck: Sendable, Hashable {
   public var setReference: String?
 
   var isMissing: Bool { name == .missing }
+  /// Checks that read the other rules' findings run after them (before category-dependent rules).
+  var readsFindings: Bool { name == .echoesCustomer }
 
   /// Parameters each check accepts, with their defaults.
   static func defaults(for name: Name) -> [String: Int] {

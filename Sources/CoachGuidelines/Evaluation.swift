@@ -12,16 +12,22 @@ public struct EvaluationContext: Sendable, Hashable {
   public var isFinalReply: Bool?
   /// The reply's language; detected from the text when `nil`.
   public var language: Language?
+  /// What the caller knows of the customer's feelings beyond their words (a scenario's mood):
+  /// `true` counts the customer as upset, so empathy is expected, even when the message itself
+  /// shows no feeling ("Why are there two charges?" from a customer at 8/10). `nil` or `false`
+  /// leaves it to the message.
+  public var customerUpset: Bool?
 
   public init(
     customerMessage: String? = nil, customerName: String? = nil, companyAtFault: Bool? = nil, isFinalReply: Bool? = nil,
-    language: Language? = nil
+    language: Language? = nil, customerUpset: Bool? = nil
   ) {
     self.customerMessage = customerMessage
     self.customerName = customerName
     self.companyAtFault = companyAtFault
     self.isFinalReply = isFinalReply
     self.language = language
+    self.customerUpset = customerUpset
   }
 }
 

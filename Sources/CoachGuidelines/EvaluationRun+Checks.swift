@@ -172,11 +172,22 @@ extension EvaluationRun {
   func echoedCustomerWords(minimum: Int) -> Range<Int>? {
     guard let customerText else { return nil }
     let words = ContentWords.of(customerText.view, language: analysis.language)
+    // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
+    // ownership or tone issue of warning or worse): repeating the customer's words there
+    // ("you probably clicked twice") is not personalisation.
+    let hostile: [Range<Int>] = findings.compactMap { finding in
+      guard finding.kind == .issue, finding.severity <= .warning, finding.end > finding.start,
+        [.empathy, .apology, .ownership, .tone].contains(finding.category) else { return nil }
+      return finding.start..<finding.end
+    }
     var found: [Range<Int>] = []
     for word in words {
-      if let range = ContentWords.find(word, in: view, language: analysis.language), !analysis.isQuoted(range) {
-        found.append(range)
+      guard let range = ContentWords.find(word, in: view, language: analysis.language), !analysis.isQuoted(range) else { continue }
+      if !hostile.isEmpty, let sentence = analysis.sentences.first(where: { $0.range.contains(range.lowerBound) }) {
+        let original = analysis.text.originalRange(sentence.range)
+        if hostile.contains(where: { $0.overlaps(original) }) { continue }
       }
+      found.append(range)
     }
     guard found.count >= minimum else { return nil }
     return found.min { $0.lowerBound < $1.lowerBound }

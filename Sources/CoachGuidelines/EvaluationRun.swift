@@ -49,7 +49,7 @@ struct EvaluationRun {
     }
     var mask: UInt32 = 0
     if customerText != nil { mask |= ContextBits.bit(.customerMessage) }
-    if customer.upset { mask |= ContextBits.bit(.customerUpset) }
+    if customer.upset || context.customerUpset == true { mask |= ContextBits.bit(.customerUpset) }
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
@@ -70,10 +70,13 @@ struct EvaluationRun {
     active.sort()
     var previous: Int32 = -1
     var second: [Int32] = []
+    var afterFindings: [Int32] = []
     for r in active where r != previous {
       previous = r
-      if pack.plans[Int(r)].dependsOnCategories { second.append(r) } else { apply(Int(r)) }
+      let plan = pack.plans[Int(r)]
+      if plan.dependsOnCategories { second.append(r) } else if plan.readsFindings { afterFindings.append(r) } else { apply(Int(r)) }
     }
+    for r in afterFindings { apply(Int(r)) }
     for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
     for r in second { apply(Int(r)) }
     fillExcerpts()

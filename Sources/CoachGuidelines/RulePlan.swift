@@ -19,6 +19,8 @@ struct RulePlan: Sendable {
   var hasConditionBlocks: Bool
   var hasRegex: Bool
   var dependsOnCategories: Bool
+  /// Runs after the plain rules because it reads their findings (`echoes-customer`).
+  var readsFindings: Bool
   var messageHasPlaceholder: Bool
   var suggestionHasPlaceholder: Bool
 
@@ -37,6 +39,7 @@ struct RulePlan: Sendable {
     skipNegated = rule.unless.contains { $0.kind == .negated }
     hasConditionBlocks = !rule.conditions.isEmpty
     hasRegex = !rule.regexes.isEmpty
+    readsFindings = rule.check?.readsFindings == true
     dependsOnCategories = rule.check?.isMissing == true || whenDetected != 0 || unlessDetected != 0
     messageHasPlaceholder = rule.message.utf8.contains(UInt8(ascii: "{"))
     suggestionHasPlaceholder = rule.suggestion?.utf8.contains(UInt8(ascii: "{")) ?? false

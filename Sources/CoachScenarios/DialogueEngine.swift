@@ -50,7 +50,9 @@ public struct DialogueEngine: Sendable {
   }
 
   /// The context the next reply is scored in: the customer's current line, their name,
-  /// whether an apology is still owed, the scenario's language, and whether the reply is final.
+  /// whether an apology is still owed, the scenario's language, whether the reply is final, and
+  /// whether the customer is upset: at mood 5 or more (what the mood meter calls upset) empathy
+  /// is expected even when the line itself is a plain question.
   ///
   /// The evaluator judges one reply at a time, so it would expect an apology in every reply of
   /// an at-fault scenario. In a conversation one clear apology is enough (apologising in every
@@ -59,8 +61,12 @@ public struct DialogueEngine: Sendable {
   public func context(for state: DialogueState) -> EvaluationContext {
     EvaluationContext(
       customerMessage: state.customerLine, customerName: scenario.customerName, companyAtFault: apologyOwed(state),
-      isFinalReply: nextReplyIsFinal(state), language: scenario.language)
+      isFinalReply: nextReplyIsFinal(state), language: scenario.language,
+      customerUpset: state.mood >= DialogueEngine.upsetMood ? true : nil)
   }
+
+  /// The mood from which the customer counts as upset (the mood meter's "upset").
+  public static let upsetMood = 5
 
   /// Whether the next reply still owes the customer an apology.
   public func apologyOwed(_ state: DialogueState) -> Bool {
