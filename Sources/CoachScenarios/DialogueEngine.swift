@@ -52,7 +52,8 @@ public struct DialogueEngine: Sendable {
   /// The context the next reply is scored in: the customer's current line, their name,
   /// whether an apology is still owed, the scenario's language, whether the reply is final, and
   /// whether the customer is upset: at mood 5 or more (what the mood meter calls upset) empathy
-  /// is expected even when the line itself is a plain question.
+  /// is expected even when the line itself is a plain question, until a reply has shown it
+  /// (after that, the customer's own words decide, as for the apology).
   ///
   /// The evaluator judges one reply at a time, so it would expect an apology in every reply of
   /// an at-fault scenario. In a conversation one clear apology is enough (apologising in every
@@ -62,11 +63,17 @@ public struct DialogueEngine: Sendable {
     EvaluationContext(
       customerMessage: state.customerLine, customerName: scenario.customerName, companyAtFault: apologyOwed(state),
       isFinalReply: nextReplyIsFinal(state), language: scenario.language,
-      customerUpset: state.mood >= DialogueEngine.upsetMood ? true : nil)
+      customerUpset: empathyOwed(state) ? true : nil)
   }
 
   /// The mood from which the customer counts as upset (the mood meter's "upset").
   public static let upsetMood = 5
+
+  /// Whether the customer's mood alone asks the next reply for empathy: upset, and no earlier
+  /// reply has acknowledged it.
+  public func empathyOwed(_ state: DialogueState) -> Bool {
+    state.mood >= DialogueEngine.upsetMood && !state.history.contains { $0.evaluation[.empathy].detected }
+  }
 
   /// Whether the next reply still owes the customer an apology.
   public func apologyOwed(_ state: DialogueState) -> Bool {

@@ -149,6 +149,22 @@ struct DialogueEngineTests {
     #expect(Self.engine.context(for: evasive.state).companyAtFault == true, "the apology is still owed")
   }
 
+  @Test("An upset customer (mood 5+) is owed empathy even for a plain question, until a reply shows it")
+  func moodAsksForEmpathy() throws {
+    let state = Self.engine.start(seed: 9)  // angry 9
+    #expect(Self.engine.context(for: state).customerUpset == true)
+    let plain = "배송 기사님께 바로 확인해서 오늘 오후 3시까지 알려 드리겠습니다."
+    let flat = Self.engine.evaluate(plain, in: state)
+    #expect(flat.findings.contains { $0.rule == "ko.empathy.missing" }, "\(flat.findings.map(\.rule))")
+    let caring = "일주일이나 기다리셔서 정말 답답하셨겠어요. 오늘 오후 3시까지 알려 드리겠습니다."
+    let shown = try Self.engine.respond(caring, to: state)
+    #expect(shown.evaluation[.empathy].detected)
+    #expect(Self.engine.context(for: shown.state).customerUpset == nil, "empathy shown once is enough")
+    var calm = state
+    calm.mood = 4
+    #expect(Self.engine.context(for: calm).customerUpset == nil)
+  }
+
   @Test("A saved state continues exactly like the original")
   func codable() throws {
     let first = try Self.engine.respond(Self.noApology, to: Self.engine.start(seed: .max))
