@@ -51,8 +51,12 @@ struct EvaluationView {
       let label = pad(category.title, to: 16)
       guard let score = result.score else {
         guard showUnjudged else { return nil }
-        let reason = truncate(result.reason ?? "not judged", toWidth: max(10, width - 36))
-        return "  " + label + scoreBar(nil, width: 12, styler: styler) + "  " + styler(.muted, "n/a  " + reason)
+        // The reason wraps under itself rather than being cut off mid-word.
+        let reasonColumn = 2 + 16 + 12 + 2 + 5
+        let reason = wrap(result.reason ?? "not judged", width: max(10, width - reasonColumn))
+        var line = "  " + label + scoreBar(nil, width: 12, styler: styler) + "  " + styler(.muted, "n/a  " + (reason.first ?? ""))
+        for more in reason.dropFirst() { line += "\n" + String(repeating: " ", count: reasonColumn) + styler(.muted, more) }
+        return line
       }
       let mark = result.detected ? styler(.good, "✓") : " "
       return "  " + label + scoreBar(score, width: 12, styler: styler) + "  " + styler(StyleRole.forScore(score), pad("\(score)", to: 3, align: .right)) + " " + mark
