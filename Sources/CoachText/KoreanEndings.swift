@@ -176,6 +176,9 @@ public enum KoreanEndings {
     guard let last = word.last, Hangul.isSyllable(last), S.possibleFinalSyllable[Int(last - Hangul.syllableBase)] else {
       return false
     }
+    // "-ㄴ데요" with no punctuation after it is a softened connective far more often than a
+    // final ending: "죄송한데요 그건 어렵습니다", "확인해 봤는데요 배송이 늦어지고 있어요".
+    if word.count >= 3 && word.hasSuffix(S.deyo) { return false }
     let level = classify(word, final: true)
     if level.isHonorific { return true }
     guard level == .informal, let last = word.last else { return false }
@@ -231,7 +234,7 @@ enum S {
   static let nida = w("니다"), nikka = w("니까"), nidang = w("니당"), sipsio = w("십시오"), sipsiyo = w("십시요")
   static let sijiyo = w("시지요"), soseo = w("소서"), sida = w("시다"), sio = w("시오"), guryeo = w("구려")
   static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래")
-  static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만")
+  static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만"), deyo = w("데요")
   static let neunde = w("는데"), eunde = w("은데"), deonde = w("던데")
 
   static let doe = c("되"), eottae = w("어때"), kkuna = w("꾸나")

@@ -19,6 +19,9 @@ struct SentenceSplitterTests {
     #expect(sentences("주문 확인했습니다 내일 보내 드릴게요 감사합니다", .ko) == ["주문 확인했습니다", "내일 보내 드릴게요", "감사합니다"])
     // Auxiliaries after a connective never split: 확인해 드릴게요, 기다려 주세요.
     #expect(sentences("바로 확인해 드릴게요 잠시만 기다려 주세요", .ko) == ["바로 확인해 드릴게요", "잠시만 기다려 주세요"])
+    // Unpunctuated "-ㄴ데요" is a softened connective; with punctuation it ends the sentence.
+    #expect(sentences("죄송한데요 그건 저희가 해 드릴 수가 없어요", .ko) == ["죄송한데요 그건 저희가 해 드릴 수가 없어요"])
+    #expect(sentences("확인해 봤는데요. 배송이 늦어지고 있어요.", .ko) == ["확인해 봤는데요.", "배송이 늦어지고 있어요."])
   }
 
   @Test("dates, decimals, list markers and URLs do not split")
@@ -31,7 +34,10 @@ struct SentenceSplitterTests {
 
   @Test("nothing inside quotation marks splits")
   func quotes() {
+    #expect(sentences("고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨습니다. 확인하겠습니다.", .ko)
+      == ["고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨습니다.", "확인하겠습니다."])
+    // "-는데요," before more text is a connective: one sentence.
     #expect(sentences("고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨는데요, 확인하겠습니다.", .ko)
-      == ["고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨는데요,", "확인하겠습니다."])
+      == ["고객님께서 \"빨리 해 줘. 지금.\"이라고 하셨는데요, 확인하겠습니다."])
   }
 }
