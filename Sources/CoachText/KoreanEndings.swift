@@ -20,6 +20,10 @@ public enum KoreanEndings {
       let before = Hangul.tail(word[word.endIndex - 3])
       if before == Hangul.Tail.bieup || before == Hangul.Tail.mieum { return .formal }
     }
+    // Spoken contractions of -습니다/-습니까/-합니다: 보겠슴다, 있슴까, 감사함다 (casual, not 반말).
+    if n >= 2, last == S.da || last == S.kka, let prev, prev == S.seum || (prev == S.ham && last == S.da && n >= 3) {
+      return .formal
+    }
     if word.hasSuffix(S.sipsio) || word.hasSuffix(S.sipsiyo) || word.hasSuffix(S.sipsyo) || word.hasSuffix(S.sijiyo)
       || word.hasSuffix(S.soseo)
     {
@@ -249,6 +253,7 @@ enum S {
     Hangul.Vowel.wa, Hangul.Vowel.wo, Hangul.Vowel.wae]
   static let beforeCopulaYa = set("거뭐걔쟤얘")
   static let beforeQuestionNa = set("있없되않하가오보시")
+  static let seum = c("슴")
   static let yo = c("요"), jyo = c("죠"), da = c("다"), ya = c("야"), ni = c("니"), nya = c("냐"), kka = c("까")
   static let rae = c("래"), dae = c("대"), ji = c("지"), ja = c("자"), ne = c("네"), ge = c("게"), ma = c("마")
   static let gun = c("군"), go = c("고"), seo = c("서"), myeon = c("면"), de = c("데"), neun = c("는"), deon = c("던")

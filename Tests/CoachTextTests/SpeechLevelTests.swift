@@ -15,6 +15,7 @@ struct SpeechLevelTests {
       ("같이 확인합시다.", .hao), ("서류를 제출하시오.", .hao), ("환불은 안 돼.", .informal), ("알았어.", .informal),
       ("내일 보내 줄게.", .informal), ("이쪽으로 가셔.", .informal), ("확인했지?", .informal), ("그건 네 잘못이야.", .informal),
       ("뭐라고 했니?", .informal), ("네.", .neutral), ("주문 번호 12345", .fragment), ("배송 지연 안내", .fragment),
+      ("확인해 보겠슴다.", .formal), ("감사함다!", .formal), ("재고 있슴까?", .formal), ("나무를 심다.", .informal),
     ])
   func sentenceLevel(text: String, expected: SentenceLevel) {
     #expect(sentenceLevels(text) == [expected])
