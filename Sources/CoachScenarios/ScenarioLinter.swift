@@ -197,15 +197,8 @@ struct ScenarioLinter {
       guard let detected = Language.detect(line.value), detected != language else { continue }
       diagnostics.append(
         .error(
-          "wrong-language", "customer line is in \(languageName(detected)), but the scenario's language is '\(language.rawValue)'",
+          "wrong-language", "customer line is in \(detected.name), but the scenario's language is '\(language.rawValue)'",
           at: line.location))
-    }
-  }
-
-  private func languageName(_ language: Language) -> String {
-    switch language {
-    case .ko: "Korean"
-    case .en: "English"
     }
   }
 

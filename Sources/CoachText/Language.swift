@@ -2,6 +2,14 @@
 public enum Language: String, Sendable, Hashable, CaseIterable, Codable {
   case ko, en
 
+  /// The language's name in English, for messages: "Korean", "English".
+  public var name: String {
+    switch self {
+    case .ko: "Korean"
+    case .en: "English"
+    }
+  }
+
   /// Guesses the language of a text from its letters: Korean when Hangul outweighs Latin letters
   /// (a Hangul syllable carries about three Latin letters' worth of text), else English.
   ///

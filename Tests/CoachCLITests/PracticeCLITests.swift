@@ -133,6 +133,20 @@ struct PracticeCLITests {
     #expect(turns[0].findings.contains { $0.rule.hasPrefix("en.apology.") })
   }
 
+  @Test("a reply in the other language is still scored and saved, with a warning saying why the feedback looks odd")
+  func replyInTheOtherLanguage() throws {
+    let space = try CLI.Workspace()
+    let store = space.path("store.sqlite")
+    let input = "I'm so sorry, I'll check your order right now.\n\n/quit\n"
+    let result = try CLI.run(
+      ["practice", "--store", store, "--trainee", "Alex", "--scenario", "late-delivery-angry", "--seed", "1"], stdin: input, in: space)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("This customer speaks Korean; your reply reads as English. It is scored with the Korean guidelines."))
+    #expect(result.stdout.contains("Feedback on reply 1"))
+    let raw = try RawSQLite(store)
+    #expect(try raw.column("SELECT count(*) FROM turn") == ["1"])
+  }
+
   @Test("SIGKILL mid-session: the store stays intact and holds the turns saved before the kill")
   func killedMidSession() throws {
     let space = try CLI.Workspace()

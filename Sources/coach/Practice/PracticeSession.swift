@@ -2,6 +2,7 @@ import CoachDiagnostics
 import CoachGuidelines
 import CoachScenarios
 import CoachStore
+import CoachText
 import CoachTerminal
 import Foundation
 
@@ -73,6 +74,12 @@ struct PracticeSession {
         guard text.unicodeScalars.count <= Self.maximumReplyLength else {
           output.write("  " + view.styler(.warning, "That reply is \(text.unicodeScalars.count) characters long; keep it under \(Self.maximumReplyLength) and send it again.") + "\n")
           continue
+        }
+        // Scored all the same (nothing typed is lost), but say why the feedback may look odd.
+        if let written = Language.detect(text), written != scenario.language {
+          output.write(
+            "  " + view.styler(.warning, "This customer speaks \(scenario.language.name); your reply reads as \(written.name).")
+              + " " + view.styler(.muted, "It is scored with the \(scenario.language.name) guidelines.") + "\n")
         }
         let outcome = try engine.respond(text, to: state)
         try recorder.record(outcome, replacing: retrying != nil)

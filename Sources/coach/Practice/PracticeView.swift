@@ -63,7 +63,7 @@ struct PracticeView {
   func briefing(_ scenario: Scenario, trainee: String, seed: UInt64) -> String {
     var out = "\n" + rule(TerminalText.safe(scenario.title))
     let facts = [
-      scenario.id, scenario.language == .ko ? "Korean" : "English", scenario.channel.rawValue, scenario.difficulty.rawValue,
+      scenario.id, scenario.language.name, scenario.channel.rawValue, scenario.difficulty.rawValue,
       "up to \(scenario.turnLimit.turns) replies", "seed \(seed)",
     ]
     out += "  " + styler(.muted, facts.joined(separator: " · ")) + "\n"
