@@ -49,6 +49,16 @@ public struct JSONBuffer: Sendable {
     if let value { int(value) } else { raw("null") }
   }
 
+  /// Appends `,"key":value` for each field; values are raw JSON.
+  public mutating func rawFields(_ fields: [(String, String)]) {
+    for (key, value) in fields {
+      raw(",")
+      string(key)
+      raw(":")
+      raw(value)
+    }
+  }
+
   public mutating func bool(_ value: Bool) {
     if value { raw("true") } else { raw("false") }
   }

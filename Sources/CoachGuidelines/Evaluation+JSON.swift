@@ -36,12 +36,7 @@ extension Evaluation {
       finding.write(to: &json)
     }
     json.raw("]")
-    for (key, value) in extraFields {
-      json.raw(",")
-      json.string(key)
-      json.raw(":")
-      json.raw(value)
-    }
+    json.rawFields(extraFields)
     json.raw("}")
   }
 }
@@ -74,12 +69,7 @@ extension Finding {
     json.string(message)
     json.raw(",\"suggestion\":")
     json.string(suggestion)
-    for (key, value) in extraFields {
-      json.raw(",")
-      json.string(key)
-      json.raw(":")
-      json.raw(value)
-    }
+    json.rawFields(extraFields)
     json.raw("}")
   }
 }

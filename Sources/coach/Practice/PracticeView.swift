@@ -101,7 +101,7 @@ struct PracticeView {
     switch mood {
     case 9...: "furious"
     case 7...8: "angry"
-    case 5...6: "upset"
+    case DialogueEngine.upsetMood...6: "upset"  // from here the engine expects empathy
     case 3...4: "uneasy"
     default: "calm"
     }
