@@ -39,7 +39,7 @@ struct EvaluationRun {
       let language = text.detectedLanguage ?? pack.language
       let customerPack = library.pack(for: language) ?? pack
       let index = HitIndex(pack: customerPack, view: text.view)
-      customer = CustomerSignals(pack: customerPack, hits: index)
+      customer = CustomerSignals(pack: customerPack, hits: index, view: text.view)
       customerHits = customerPack.language == pack.language ? index : HitIndex(pack: pack, view: text.view)
       customerText = text
     } else {
@@ -52,6 +52,7 @@ struct EvaluationRun {
     if customer.upset || context.customerUpset == true { mask |= ContextBits.bit(.customerUpset) }
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
+    if customer.praise { mask |= ContextBits.bit(.customerPraise) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
     if !(context.customerName ?? "").trimmingSpaces().isEmpty { mask |= ContextBits.bit(.nameKnown) }
     if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }

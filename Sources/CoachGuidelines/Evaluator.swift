@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
     let lang = language ?? normalized.detectedLanguage ?? .en
     guard let pack = library.pack(for: lang) ?? library.pack(for: lang == .ko ? .en : .ko) else { return CustomerSignals() }
     let hits = HitIndex(pack: pack, view: normalized.view)
-    return CustomerSignals(pack: pack, hits: hits)
+    return CustomerSignals(pack: pack, hits: hits, view: normalized.view)
   }
 }
 
@@ -49,19 +49,26 @@ public struct Evaluator: Sendable {
 public struct CustomerSignals: Sendable, Hashable {
   public var upset = false
   public var confused = false
+  /// A complaint, a suggestion, a report of a fault — or praise: all of it is feedback to thank for.
   public var feedback = false
+  /// Only praise or thanks: no problem, no confusion, no question (nothing left to resolve).
+  public var praise = false
 
-  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false) {
+  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false, praise: Bool = false) {
     self.upset = upset
     self.confused = confused
     self.feedback = feedback
+    self.praise = praise
   }
 
-  init(pack: GuidelinePack, hits: HitIndex) {
+  init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
     func any(_ name: String) -> Bool { pack.setListsExpanded[name].map { $0.contains { !hits.hits(in: $0).isEmpty } } ?? false }
     upset = any("customer-upset")
     confused = any("customer-confused")
-    feedback = any("customer-feedback") || upset
+    let problem = any("customer-feedback")
+    let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
+    praise = any("customer-praise") && !problem && !upset && !confused && !asks
+    feedback = problem || upset || praise
   }
 }
 

@@ -55,4 +55,31 @@ struct ScoringTests {
     for result in e.categories { if let s = result.score { #expect((0...100).contains(s)) } }
     #expect(e.findings.map(\.start) == e.findings.map(\.start).sorted())
   }
+  @Test("praise or thanks alone is feedback to thank for, with nothing to resolve; praise with a problem or a question is not")
+  func praiseOnly() {
+    let praise = [
+      ("Your support team was amazing last week, thank you!", Language.en),
+      ("지난번에 친절하게 도와주셔서 정말 감사했어요.", Language.ko),
+    ]
+    for (message, language) in praise {
+      let signals = evaluator.customerSignals(message, language: language)
+      #expect(signals.praise && signals.feedback && !signals.upset)
+    }
+    let notOnlyPraise = [
+      ("I love your product but the new update made it slow.", Language.en),
+      ("Thanks! Can I also change my delivery address?", Language.en),
+      ("친절하게 도와주셔서 감사해요. 그런데 배송지는 어떻게 바꾸나요?", Language.ko),
+      ("감사합니다. 그런데 아직도 상품이 안 왔어요.", Language.ko),
+    ]
+    for (message, language) in notOnlyPraise { #expect(!evaluator.customerSignals(message, language: language).praise) }
+
+    let thanked = evaluator.evaluate(
+      "Thank you so much, that made our day! I'll pass your kind words on to the team.",
+      context: EvaluationContext(customerMessage: "Your support team was amazing last week, thank you!", language: .en))
+    #expect(thanked[.resolution].score == nil)
+    #expect(thanked.has(rule: "en.gratitude.thanks-for-feedback"))
+    let noted = evaluator.evaluate("Noted.", context: EvaluationContext(customerMessage: "Your support team was amazing!", language: .en))
+    #expect(noted.has(rule: "en.gratitude.missing"))
+    #expect(!noted.has(rule: "en.resolution.missing"))
+  }
 }
