@@ -52,7 +52,7 @@ struct EvaluationRun {
     if customer.upset || context.customerUpset == true { mask |= ContextBits.bit(.customerUpset) }
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
-    if customer.praise { mask |= ContextBits.bit(.customerPraise) }
+    if customer.satisfied { mask |= ContextBits.bit(.customerSatisfied) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
     if !(context.customerName ?? "").trimmingSpaces().isEmpty { mask |= ContextBits.bit(.nameKnown) }
     if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }

@@ -49,16 +49,17 @@ public struct Evaluator: Sendable {
 public struct CustomerSignals: Sendable, Hashable {
   public var upset = false
   public var confused = false
-  /// A complaint, a suggestion, a report of a fault — or praise: all of it is feedback to thank for.
+  /// A complaint, a suggestion, a report of a fault, or praise: feedback to thank the customer for.
   public var feedback = false
-  /// Only praise or thanks: no problem, no confusion, no question (nothing left to resolve).
-  public var praise = false
+  /// Only thanks, praise or agreement ("Thanks, that worked!", "OK, I'll try that"): no problem,
+  /// no confusion, no question — nothing is left to resolve.
+  public var satisfied = false
 
-  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false, praise: Bool = false) {
+  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false, satisfied: Bool = false) {
     self.upset = upset
     self.confused = confused
     self.feedback = feedback
-    self.praise = praise
+    self.satisfied = satisfied
   }
 
   init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
@@ -66,9 +67,10 @@ public struct CustomerSignals: Sendable, Hashable {
     upset = any("customer-upset")
     confused = any("customer-confused")
     let problem = any("customer-feedback")
+    let praise = any("customer-praise")
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
-    praise = any("customer-praise") && !problem && !upset && !confused && !asks
-    feedback = problem || upset || praise
+    satisfied = (praise || any("customer-thanks")) && !problem && !upset && !confused && !asks
+    feedback = problem || upset || (praise && satisfied)
   }
 }
 

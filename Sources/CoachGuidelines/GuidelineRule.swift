@@ -88,7 +88,7 @@ public struct Condition: Sendable, Hashable {
     case customerUpset = "customer-upset"
     case customerConfused = "customer-confused"
     case customerFeedback = "customer-feedback"
-    case customerPraise = "customer-praise"
+    case customerSatisfied = "customer-satisfied"
     case companyAtFault = "company-at-fault"
     case nameKnown = "name-known"
     case nameUsed = "name-used"

@@ -64,7 +64,7 @@ enum ContextBits {
     case .nameKnown: 1 << 5
     case .nameUsed: 1 << 6
     case .finalReply: 1 << 7
-    case .customerPraise: 1 << 8
+    case .customerSatisfied: 1 << 8
     case .negated, .quoted, .detected: 0  // judged per match, or by category
     }
   }

@@ -12,6 +12,13 @@ struct NegationScope {
   static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
     "cannot"].map { S.w($0) }
   static let enStops = ["but", "however", "although", "though", "and", "so", "because"].map { S.w($0) }
+  /// A phrase that opens with its own subject ("I'll send", "we've refunded") starts a new clause:
+  /// a negator before it belongs to the clause before ("if it doesn't work I'll arrange a visit") —
+  /// unless the word before carries the negation into it ("I don't think we'll", "can't promise I'll").
+  static let enSubjects = ["i", "i'll", "i've", "i'm", "i'd", "we", "we'll", "we've", "we're", "we'd", "you'll", "they'll"]
+    .map { S.w($0) }
+  static let enCarriers = ["think", "believe", "sure", "promise", "guarantee", "say", "said", "know", "expect", "suppose",
+    "imagine", "mean", "that", "if", "whether", "certain", "confirm"].map { S.w($0) }
 
   func isNegated(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
     switch language {
@@ -71,6 +78,14 @@ struct NegationScope {
 
   func english(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
     let words = Words.of(v, in: sentence.lowerBound..<r.lowerBound)
+    if let first = Words.of(v, in: r).first, let previous = words.last {
+      let subject = Words.bare(v, first)
+      if NegationScope.enSubjects.contains(where: { subject.elementsEqual($0) }),
+        !NegationScope.enCarriers.contains(where: { Words.bare(v, previous).elementsEqual($0) })
+      {
+        return false
+      }
+    }
     for word in words.suffix(4).reversed() {
       // A comma or semicolon after a word closes the clause: "No, thanks for asking".
       let lastChar = v[word.upperBound - 1]

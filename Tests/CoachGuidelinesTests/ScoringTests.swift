@@ -55,23 +55,29 @@ struct ScoringTests {
     for result in e.categories { if let s = result.score { #expect((0...100).contains(s)) } }
     #expect(e.findings.map(\.start) == e.findings.map(\.start).sorted())
   }
-  @Test("praise or thanks alone is feedback to thank for, with nothing to resolve; praise with a problem or a question is not")
-  func praiseOnly() {
-    let praise = [
-      ("Your support team was amazing last week, thank you!", Language.en),
-      ("지난번에 친절하게 도와주셔서 정말 감사했어요.", Language.ko),
-    ]
-    for (message, language) in praise {
+  @Test("praise is feedback to thank for; praise, thanks or agreement alone leaves nothing to resolve; with a problem or a question it does")
+  func satisfiedCustomer() {
+    for (message, language) in [
+      ("Your support team was amazing last week!", Language.en), ("지난번에 정말 친절하셨어요.", Language.ko),
+    ] {
       let signals = evaluator.customerSignals(message, language: language)
-      #expect(signals.praise && signals.feedback && !signals.upset)
+      #expect(signals.satisfied && signals.feedback && !signals.upset, "\(message)")
     }
-    let notOnlyPraise = [
+    for (message, language) in [
+      ("Great, that worked, thanks!", Language.en), ("OK, I'll try that.", Language.en),
+      ("네 해결됐어요 감사합니다", Language.ko), ("알겠어요, 해 볼게요.", Language.ko),
+    ] {
+      let signals = evaluator.customerSignals(message, language: language)
+      #expect(signals.satisfied && !signals.feedback, "thanks or agreement is not feedback: \(message)")
+    }
+    for (message, language) in [
       ("I love your product but the new update made it slow.", Language.en),
       ("Thanks! Can I also change my delivery address?", Language.en),
       ("친절하게 도와주셔서 감사해요. 그런데 배송지는 어떻게 바꾸나요?", Language.ko),
       ("감사합니다. 그런데 아직도 상품이 안 왔어요.", Language.ko),
-    ]
-    for (message, language) in notOnlyPraise { #expect(!evaluator.customerSignals(message, language: language).praise) }
+    ] {
+      #expect(!evaluator.customerSignals(message, language: language).satisfied, "\(message)")
+    }
 
     let thanked = evaluator.evaluate(
       "Thank you so much, that made our day! I'll pass your kind words on to the team.",
@@ -81,5 +87,9 @@ struct ScoringTests {
     let noted = evaluator.evaluate("Noted.", context: EvaluationContext(customerMessage: "Your support team was amazing!", language: .en))
     #expect(noted.has(rule: "en.gratitude.missing"))
     #expect(!noted.has(rule: "en.resolution.missing"))
+    let welcome = evaluator.evaluate(
+      "Glad to hear it's working now! If anything else comes up, just reply to this email.",
+      context: EvaluationContext(customerMessage: "Great, that worked, thanks!", isFinalReply: true, language: .en))
+    #expect(!welcome.has(rule: "en.gratitude.missing") && !welcome.has(rule: "en.resolution.missing"))
   }
 }

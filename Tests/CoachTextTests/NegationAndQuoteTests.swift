@@ -29,6 +29,15 @@ struct NegationAndQuoteTests {
     #expect(try !negated("I'm sorry, but it's your fault.", "your fault", .en))
   }
 
+  @Test("an English phrase that opens with its own subject starts a new clause, unless negation carries into it")
+  func englishNewClause() throws {
+    #expect(try !negated("If it doesn't work I'll arrange a technician visit.", "I'll arrange", .en))
+    #expect(try !negated("If the code doesn't arrive we'll resend it.", "we'll resend", .en))
+    #expect(try negated("I don't think we'll refund it.", "we'll refund", .en))
+    #expect(try negated("I can't promise I'll call you today.", "I'll call", .en))
+    #expect(try negated("We won't send it.", "send it", .en))
+  }
+
   @Test("quotation marks, Korean reported speech and 'you said' are quoted spans")
   func quotedSpans() {
     let ko = TextAnalysis("고객님께서 환불이 안 된다고 하셨는데, 다시 확인했습니다.", language: .ko)
