@@ -64,13 +64,15 @@ public struct CustomerSignals: Sendable, Hashable {
 
   init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
     func any(_ name: String) -> Bool { pack.setListsExpanded[name].map { $0.contains { !hits.hits(in: $0).isEmpty } } ?? false }
-    upset = any("customer-upset")
+    let angry = any("customer-upset")
+    upset = angry || any("customer-distress")
     confused = any("customer-confused")
     let problem = any("customer-feedback")
     let praise = any("customer-praise")
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
     satisfied = (praise || any("customer-thanks")) && !problem && !upset && !confused && !asks
-    feedback = problem || upset || (praise && satisfied)
+    // A complaint is feedback; grief is not (empathy is owed, thanks for "feedback" would jar).
+    feedback = problem || angry || (praise && satisfied)
   }
 }
 

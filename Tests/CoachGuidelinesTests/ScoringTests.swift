@@ -92,4 +92,23 @@ struct ScoringTests {
       context: EvaluationContext(customerMessage: "Great, that worked, thanks!", isFinalReply: true, language: .en))
     #expect(!welcome.has(rule: "en.gratitude.missing") && !welcome.has(rule: "en.resolution.missing"))
   }
+
+  @Test("grief is distress: empathy is owed, but it is not feedback to thank for")
+  func distress() {
+    for (message, language) in [
+      ("My grandmother passed away and I need to close her account.", Language.en),
+      ("어머니가 돌아가셔서 어머니 계정을 해지하려고 합니다.", Language.ko),
+    ] {
+      let signals = evaluator.customerSignals(message, language: language)
+      #expect(signals.upset && !signals.feedback, "\(message)")
+    }
+    let cold = evaluator.evaluate(
+      "계정 해지를 위해서는 사망진단서 사본이 필요합니다. 홈페이지에서 업로드해 주세요.",
+      context: EvaluationContext(customerMessage: "어머니가 돌아가셔서 어머니 계정을 해지하려고 합니다."))
+    #expect(cold.has(rule: "ko.empathy.missing") && !cold.has(rule: "ko.gratitude.missing"))
+    let kind = evaluator.evaluate(
+      "삼가 고인의 명복을 빕니다. 오늘 날짜로 계정을 해지했고 예정된 주문도 취소해 드렸습니다.",
+      context: EvaluationContext(customerMessage: "어머니가 돌아가셔서 어머니 계정을 해지하려고 합니다."))
+    #expect(kind[.empathy].detected)
+  }
 }
