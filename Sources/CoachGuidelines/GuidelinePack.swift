@@ -157,7 +157,8 @@ public final class GuidelinePack: Sendable {
         for expansion in entry.expansions {
           let scalars = expansion.scalars
           guard !scalars.isEmpty else { continue }
-          let openEnd = expansion.openEnd || (language == .ko && scalars.last.map(Hangul.isHangul) == true)
+          let openEnd =
+            expansion.openEnd || (language == .ko && !expansion.closedEnd && scalars.last.map(Hangul.isHangul) == true)
           let key = PatternKey(scalars: scalars, openStart: expansion.openStart, openEnd: openEnd)
           let index: Int32
           if let existing = patternIndex[key] {

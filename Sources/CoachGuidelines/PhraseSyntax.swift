@@ -8,6 +8,8 @@ import CoachText
 /// - `죄송하다~` — a Korean dictionary form ending in 다: every conjugation of its last word;
 /// - `{n}` or `#` — any number (a run of digits); `\#`, `\|`, `\(` — the literal character;
 /// - `*` at the start — may begin inside a word; `*` at the end — may end inside a word;
+/// - `$` at the end — must end where the word ends (Korean phrases otherwise run on into endings
+///   and particles, so a bare `헐` would match inside `헐값`);
 /// - `=> replacement` — the plain word to suggest instead (plain-language lists);
 /// - `@name` — the whole entry is a named set.
 ///
@@ -23,6 +25,8 @@ enum PhraseSyntax {
     var scalars: [UInt32]
     var openStart: Bool
     var openEnd: Bool
+    /// `$`: the phrase must end at the end of a word, even in Korean.
+    var closedEnd = false
   }
 
   enum Problem: Error, Equatable {
@@ -114,9 +118,10 @@ enum PhraseSyntax {
   /// All literal phrases of one alternative: groups, conjugation, spacing variants, folding.
   static func expand(_ alternative: String, language: Language) throws(Problem) -> [Expanded] {
     var text = Substring(alternative)
-    var openStart = false, openEnd = false
+    var openStart = false, openEnd = false, closedEnd = false
     if text.hasPrefix("*") { openStart = true; text.removeFirst() }
     if text.hasSuffix("*") && !text.hasSuffix("\\*") { openEnd = true; text.removeLast() }
+    if text.hasSuffix("$") && !text.hasSuffix("\\$") { closedEnd = true; text.removeLast() }
     var out: [Expanded] = []
     let tilde: UInt32 = 0x7E, da: UInt32 = 0xB2E4
     for grouped in try expandGroups(String(text)) {
@@ -140,7 +145,8 @@ enum PhraseSyntax {
         let variants = language == .ko ? KoreanConjugator.spacingVariants(of: f) : [f]
         for v in variants {
           let folded = v.map { $0 == digitMarker ? 0x30 : NormalizedText.foldScalar($0) }.filter { $0 != NormalizedText.ignorable }
-          out.append(Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate))
+          out.append(
+            Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
         }
       }
       guard out.count <= maximumExpansions else { throw .tooManyExpansions(out.count) }

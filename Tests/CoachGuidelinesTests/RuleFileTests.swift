@@ -41,6 +41,35 @@ struct RuleFileTests {
     #expect(e.has(rule: "ko.apology.test"))
   }
 
+  @Test("a Korean phrase runs on into endings unless '$' ends it at the word's end; '*' lets it begin inside a word")
+  func wordEnds() throws {
+    let rule = """
+      format 1
+
+      rule ko.tone.test
+        category: tone
+        kind: issue
+        severity: info
+        penalty: 10
+        principles: T3
+        message: 테스트
+        suggest: 네, 확인했습니다.
+        phrases:
+          헐$ | 대박 | *ㅋㅋ
+        match: [[헐]].
+        no-match: 감사합니다.
+
+      """
+    let (library, _) = try load(["ko/a.rules": rule])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    let evaluator = Evaluator(library: library)
+    func excerpts(_ text: String) -> [String] { evaluator.evaluate(text).findings.filter { $0.rule == "ko.tone.test" }.map(\.excerpt) }
+    #expect(excerpts("헐, 정말요.") == ["헐"])
+    #expect(excerpts("헐값에 팔지 않습니다.").isEmpty)
+    #expect(excerpts("대박이네요.") == ["대박이네요"])
+    #expect(excerpts("확인했어요ㅋㅋ") == ["ㅋㅋ"])
+  }
+
   @Test("unknown key, unknown category (with did-you-mean), bad severity: all reported with positions")
   func manyErrors() throws {
     let text = """
