@@ -14,6 +14,7 @@
 /// | `repeated-sentence` | the same sentence written twice or more |
 /// | `whole-reply` | once, spanning the reply (for rules that are all conditions) |
 /// | `explained-abbreviation` | an abbreviation with its meaning in brackets: `RMA (return number)`, `return number (RMA)` |
+/// | `emoji-run` | `count=N` (default 2) or more emoji in a row, spaces allowed between them (`🙏🙏`, `🎉 🎉 🎉`) |
 public struct BuiltinCheck: Sendable, Hashable {
   public enum Name: String, Sendable, CaseIterable {
     case banmalSentence = "banmal-sentence"
@@ -28,6 +29,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case repeatedSentence = "repeated-sentence"
     case wholeReply = "whole-reply"
     case explainedAbbreviation = "explained-abbreviation"
+    case emojiRun = "emoji-run"
   }
 
   public var name: Name
@@ -44,6 +46,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case .longSentence: ["words": 30, "eojeol": 20]
     case .echoesCustomer: ["min": 2]
     case .allCaps: ["words": 2]
+    case .emojiRun: ["count": 2]
     default: [:]
     }
   }

@@ -33,6 +33,8 @@ extension EvaluationRun {
       return repeatedSentences()
     case .explainedAbbreviation:
       return explainedAbbreviations()
+    case .emojiRun:
+      return emojiRuns(minimum: parameters["count"] ?? 2)
     case .wholeReply:
       guard let first = sentences.first, let last = sentences.last else { return [] }
       return [first.range.lowerBound..<last.range.upperBound]
@@ -48,6 +50,43 @@ extension EvaluationRun {
       inWord = word || (inWord && !Chars_isBreak(view[i]))
     }
     return count
+  }
+
+  /// Runs of `minimum` or more emoji with nothing but spaces between them. Variation selectors,
+  /// zero-width joiners and skin-tone modifiers belong to the emoji before them, so 👍🏽 or ❤️ is one.
+  func emojiRuns(minimum: Int) -> [Range<Int>] {
+    func isBase(_ v: UInt32) -> Bool {
+      ((v >= 0x1F000 && v <= 0x1FAFF) && !(v >= 0x1F3FB && v <= 0x1F3FF)) || (v >= 0x2600 && v <= 0x27BF) || v == 0x2B50
+        || v == 0x2B55
+    }
+    func isJoiner(_ v: UInt32) -> Bool {
+      v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || v == NormalizedText.ignorable
+    }
+    var runs: [Range<Int>] = []
+    var start = -1, end = -1, count = 0
+    var afterZWJ = false
+    func close() {
+      if count >= minimum { runs.append(start..<end) }
+      start = -1
+      count = 0
+    }
+    for (i, v) in view.enumerated() {
+      if isBase(v) {
+        if start < 0 { start = i }
+        if !afterZWJ { count += 1 }
+        end = i + 1
+        afterZWJ = false
+      } else if isJoiner(v) && start >= 0 {
+        end = i + 1
+        afterZWJ = v == 0x200D || v == NormalizedText.ignorable  // the view folds the joiner to `ignorable`
+      } else if v == 0x20 && start >= 0 {
+        continue
+      } else if start >= 0 {
+        close()
+      }
+    }
+    if start >= 0 { close() }
+    return runs.filter { !analysis.isQuoted($0) }
   }
 
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
