@@ -89,6 +89,7 @@ public struct Condition: Sendable, Hashable {
     case customerConfused = "customer-confused"
     case customerFeedback = "customer-feedback"
     case customerSatisfied = "customer-satisfied"
+    case customerWaiting = "customer-waiting"
     case companyAtFault = "company-at-fault"
     case nameKnown = "name-known"
     case nameUsed = "name-used"

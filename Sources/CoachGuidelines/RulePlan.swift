@@ -65,6 +65,7 @@ enum ContextBits {
     case .nameUsed: 1 << 6
     case .finalReply: 1 << 7
     case .customerSatisfied: 1 << 8
+    case .customerWaiting: 1 << 9
     case .negated, .quoted, .detected: 0  // judged per match, or by category
     }
   }
