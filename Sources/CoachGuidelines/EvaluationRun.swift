@@ -53,6 +53,7 @@ struct EvaluationRun {
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
     if customer.satisfied { mask |= ContextBits.bit(.customerSatisfied) }
+    if customer.question { mask |= ContextBits.bit(.customerQuestion) }
     if customerText != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
     if !(context.customerName ?? "").trimmingSpaces().isEmpty { mask |= ContextBits.bit(.nameKnown) }

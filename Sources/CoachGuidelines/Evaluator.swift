@@ -54,12 +54,16 @@ public struct CustomerSignals: Sendable, Hashable {
   /// Only thanks, praise or agreement ("Thanks, that worked!", "OK, I'll try that"): no problem,
   /// no confusion, no question — nothing is left to resolve.
   public var satisfied = false
+  /// The message asks something: a question mark, a question the pack's `customer-question` set
+  /// knows ("how do I", "바꿀 수 있나요"), or confusion.
+  public var question = false
 
-  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false, satisfied: Bool = false) {
+  public init(upset: Bool = false, confused: Bool = false, feedback: Bool = false, satisfied: Bool = false, question: Bool = false) {
     self.upset = upset
     self.confused = confused
     self.feedback = feedback
     self.satisfied = satisfied
+    self.question = question
   }
 
   init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
@@ -71,6 +75,7 @@ public struct CustomerSignals: Sendable, Hashable {
     let praise = any("customer-praise")
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
     satisfied = (praise || any("customer-thanks")) && !problem && !upset && !confused && !asks
+    question = asks || confused || any("customer-question")
     // A complaint is feedback; grief is not (empathy is owed, thanks for "feedback" would jar).
     feedback = problem || angry || (praise && satisfied)
   }

@@ -90,6 +90,7 @@ public struct Condition: Sendable, Hashable {
     case customerFeedback = "customer-feedback"
     case customerSatisfied = "customer-satisfied"
     case customerWaiting = "customer-waiting"
+    case customerQuestion = "customer-question"
     case companyAtFault = "company-at-fault"
     case nameKnown = "name-known"
     case nameUsed = "name-used"

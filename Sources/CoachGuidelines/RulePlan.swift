@@ -66,6 +66,7 @@ enum ContextBits {
     case .finalReply: 1 << 7
     case .customerSatisfied: 1 << 8
     case .customerWaiting: 1 << 9
+    case .customerQuestion: 1 << 10
     case .negated, .quoted, .detected: 0  // judged per match, or by category
     }
   }

@@ -55,6 +55,32 @@ struct ScoringTests {
     for result in e.categories { if let s = result.score { #expect((0...100).contains(s)) } }
     #expect(e.findings.map(\.start) == e.findings.map(\.start).sorted())
   }
+  @Test("a question, with or without '?', is answered by its reason; a report of a problem is not")
+  func customerQuestion() {
+    for (message, language) in [
+      ("Why was my account suspended", Language.en), ("How do I change my plan", Language.en), ("Is my parcel lost?", Language.en),
+      ("요금제를 바꿀 수 있나요", Language.ko), ("왜 4만 5천 원이 나왔죠", Language.ko), ("환불 기간이 궁금합니다.", Language.ko),
+    ] {
+      #expect(evaluator.customerSignals(message, language: language).question, "\(message)")
+    }
+    for (message, language) in [
+      ("My parcel never arrived.", Language.en), ("The app keeps crashing.", Language.en),
+      ("택배가 안 왔어요.", Language.ko), ("냄새가 너무 많이 나요.", Language.ko),
+    ] {
+      #expect(!evaluator.customerSignals(message, language: language).question, "\(message)")
+    }
+    let answered = evaluator.evaluate(
+      "Your account was paused because the card on file expired on 1 May.",
+      context: EvaluationContext(customerMessage: "Why was my account suspended", language: .en))
+    #expect(answered.has(rule: "en.resolution.explains") && !answered.has(rule: "en.resolution.missing"))
+    let excuse = evaluator.evaluate(
+      "That's because the courier had a delay.", context: EvaluationContext(customerMessage: "My parcel never arrived.", language: .en))
+    #expect(!excuse.has(rule: "en.resolution.explains") && excuse.has(rule: "en.resolution.missing"))
+    let korean = evaluator.evaluate(
+      "등록된 카드가 5월 1일에 만료되어 계정이 잠시 멈췄습니다.", context: EvaluationContext(customerMessage: "계정이 왜 정지됐나요", language: .ko))
+    #expect(korean.has(rule: "ko.resolution.explains") && !korean.has(rule: "ko.resolution.missing"))
+  }
+
   @Test("praise is feedback to thank for; praise, thanks or agreement alone leaves nothing to resolve; with a problem or a question it does")
   func satisfiedCustomer() {
     for (message, language) in [
