@@ -19,6 +19,8 @@ enum PhraseSyntax {
   static let maximumExpansions = 4096
   /// Stands for "a number" until folding turns it into the folded digit `0`.
   static let digitMarker: UInt32 = 0xE001
+  /// An escaped `\~` until conjugation has been decided; then a plain `~`.
+  static let literalTilde: UInt32 = 0xE002
 
   struct Expanded: Sendable {
     /// Folded scalars, ready for the matcher (numbers as `0`).
@@ -75,7 +77,7 @@ enum PhraseSyntax {
     while i < s.count {
       let c = s[i]
       if c == 0x5C, i + 1 < s.count {  // backslash escape
-        appendToAll(s[i + 1])
+        appendToAll(s[i + 1] == 0x7E ? literalTilde : s[i + 1])
         i += 2
         continue
       }
@@ -134,7 +136,8 @@ enum PhraseSyntax {
       } else if zip(form, form.dropFirst()).contains(where: { $0 == da && $1 == tilde }) {
         throw .conjugationNeedsDictionaryForm(string(form))  // `다~` must end the phrase
       }
-      let collapsed = collapseSpaces(form)
+      // An escaped `\~` is a literal tilde ("어머님\~"), not conjugation.
+      let collapsed = collapseSpaces(form).map { $0 == literalTilde ? tilde : $0 }
       guard !collapsed.isEmpty else { continue }
       var forms = [collapsed]
       if conjugate {

@@ -70,6 +70,37 @@ struct RuleFileTests {
     #expect(excerpts("확인했어요ㅋㅋ") == ["ㅋㅋ"])
   }
 
+  @Test("an escaped tilde is a literal '~', not conjugation; an unescaped one on a non-다 word is an error")
+  func literalTilde() throws {
+    func rule(_ phrases: String) -> String {
+      """
+      format 1
+
+      rule ko.tone.test
+        category: tone
+        kind: issue
+        severity: info
+        penalty: 10
+        principles: T3
+        message: 테스트
+        suggest: 네, 확인했습니다.
+        phrases:
+          \(phrases)
+        match: [[어머님~]] 확인했어요.
+        no-match: 어머님께서 쾌차하시길 바랍니다.
+
+      """
+    }
+    let (library, _) = try load(["ko/a.rules": rule("어머님\\~ | 언니,")])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    let evaluator = Evaluator(library: library)
+    func excerpts(_ text: String) -> [String] { evaluator.evaluate(text).findings.filter { $0.rule == "ko.tone.test" }.map(\.excerpt) }
+    #expect(excerpts("어머님~ 환불은 월요일에 들어갔어요.") == ["어머님~"])
+    #expect(excerpts("어머님께서 쾌차하시길 바랍니다.").isEmpty)
+    let (broken, _) = try load(["ko/a.rules": rule("어머님~")])
+    #expect(broken.diagnostics.contains { $0.isError && $0.message.contains("does not end in 다") })
+  }
+
   @Test("unknown key, unknown category (with did-you-mean), bad severity: all reported with positions")
   func manyErrors() throws {
     let text = """
