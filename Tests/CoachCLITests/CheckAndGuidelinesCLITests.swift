@@ -34,6 +34,15 @@ struct CheckAndGuidelinesCLITests {
     #expect(!result.stdout.contains("\u{1B}["), "NO_COLOR is set, so no colour")
   }
 
+  @Test("the same rule found four times is one entry with ×4, not four entries")
+  func repeatsGrouped() throws {
+    let result = try CLI.run(["check", "--customer", "주문이 잘못 왔어요.", "죄송합니다 죄송합니다 정말 죄송합니다 너무 죄송합니다."])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.components(separatedBy: "[ko.apology.sincere]").count == 2, "\(result.stdout)")
+    #expect(result.stdout.contains("“죄송합니다” ×4"))
+    #expect(result.stdout.contains("[ko.tone.over-apologising]"))
+  }
+
   @Test("escape sequences in a reply never reach the terminal raw")
   func escapes() throws {
     let result = try CLI.run(["check", "죄송합니다. 환불은 안\u{1B}[31m 돼."])

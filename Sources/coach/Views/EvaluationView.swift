@@ -28,11 +28,11 @@ struct EvaluationView {
     let issues = evaluation.findings.filter { $0.kind == .issue }.sorted { ($0.severity, $0.start) < ($1.severity, $1.start) }
     if !strengths.isEmpty {
       out += "\n  " + styler(.emphasis, "What worked") + "\n"
-      for finding in strengths { out += findingLines(finding) }
+      for group in PracticeView.grouped(strengths) { out += findingLines(group) }
     }
     if !issues.isEmpty {
       out += "\n  " + styler(.emphasis, "To improve") + "\n"
-      for finding in issues { out += findingLines(finding) }
+      for group in PracticeView.grouped(issues) { out += findingLines(group) }
     }
     let tips = Self.tips(from: evaluation, count: tipCount)
     if !tips.isEmpty {
@@ -63,7 +63,10 @@ struct EvaluationView {
     }
   }
 
-  func findingLines(_ finding: Finding) -> String {
+  /// One rule's findings: its evidence quoted once each (a repeat shows as ×N), then the message,
+  /// the suggestion and the rule id once, so "죄송합니다" said four times is one entry, not four.
+  func findingLines(_ findings: [Finding]) -> String {
+    let finding = findings[0]
     let icon: String
     switch (finding.kind, finding.severity) {
     case (.strength, _): icon = styler(.good, "✓")
@@ -71,8 +74,14 @@ struct EvaluationView {
     case (.issue, .warning): icon = styler(.warning, "!")
     case (.issue, .info): icon = styler(.muted, "·")
     }
-    let evidence = finding.excerpt.isEmpty ? styler(.muted, "(not in the reply)") : "“" + TerminalText.safe(oneLine(finding.excerpt)) + "”"
-    var out = "   \(icon) " + styler(.muted, finding.category.title.lowercased() + ":") + " " + truncate(evidence, toWidth: max(20, width - 24)) + "\n"
+    var excerpts: [String] = []
+    for f in findings where !f.excerpt.isEmpty {
+      let quoted = "“" + TerminalText.safe(oneLine(f.excerpt)) + "”"
+      if !excerpts.contains(quoted) { excerpts.append(quoted) }
+    }
+    let evidence = excerpts.isEmpty ? styler(.muted, "(not in the reply)") : excerpts.joined(separator: " ")
+    let repeats = findings.count > 1 && findings.count > excerpts.count ? styler(.muted, " ×\(findings.count)") : ""
+    var out = "   \(icon) " + styler(.muted, finding.category.title.lowercased() + ":") + " " + truncate(evidence, toWidth: max(20, width - 30)) + repeats + "\n"
     for line in wrap(TerminalText.safe(finding.message), width: max(20, width - 7)) { out += "       " + line + "\n" }
     if let suggestion = finding.suggestion {
       let lines = wrap(TerminalText.safe("Try: " + suggestion), width: max(20, width - 7))
