@@ -117,6 +117,8 @@ struct EvaluationRun {
     for candidate in candidates {
       if let last = accepted.last, candidate.span.lowerBound < last.span.upperBound { continue }
       if analysis.isQuoted(candidate.span) { continue }
+      // The customer's name is never evidence of anything else ("Hi Hun," is not a pet name).
+      if !nameSpans.isEmpty && nameSpans.contains(where: { $0.overlaps(candidate.span) }) { continue }
       if plan.skipNegated && analysis.isNegated(candidate.span) { continue }
       if plan.hasConditionBlocks && !conditionsHold(index: r, span: candidate.span) { continue }
       accepted.append(candidate)

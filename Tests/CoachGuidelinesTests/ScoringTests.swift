@@ -81,6 +81,18 @@ struct ScoringTests {
     #expect(korean.has(rule: "ko.resolution.explains") && !korean.has(rule: "ko.resolution.missing"))
   }
 
+  @Test("the customer's name is never evidence for another rule: 'Hi Hun,' to a customer called Hun is not a pet name")
+  func nameIsNotEvidence() {
+    let named = evaluator.evaluate(
+      "Hi Hun, your refund went out on Monday.", context: EvaluationContext(customerName: "Hun Lee", language: .en))
+    #expect(named.has(rule: "en.personalization.uses-name") && !named.has(rule: "en.tone.endearment"))
+    let petName = evaluator.evaluate(
+      "No worries hun, your refund went out on Monday.", context: EvaluationContext(customerName: "Sarah Lee", language: .en))
+    #expect(petName.has(rule: "en.tone.endearment"))
+    let korean = evaluator.evaluate("김 고객님, 환불은 월요일에 처리되었습니다.", context: EvaluationContext(customerName: "김민수", language: .ko))
+    #expect(korean.has(rule: "ko.personalization.uses-name") && !korean.has(rule: "ko.personalization.generic-only"))
+  }
+
   @Test("praise is feedback to thank for; praise, thanks or agreement alone leaves nothing to resolve; with a problem or a question it does")
   func satisfiedCustomer() {
     for (message, language) in [
