@@ -41,29 +41,37 @@ struct RuleFileTests {
     #expect(e.has(rule: "ko.apology.test"))
   }
 
+  /// A one-rule Korean tone file, `ko.tone.test`, for phrase-syntax tests.
+  func koToneTestRule(phrases: String, match: String, noMatch: String) -> String {
+    """
+    format 1
+
+    rule ko.tone.test
+      category: tone
+      kind: issue
+      severity: info
+      penalty: 10
+      principles: T3
+      message: 테스트
+      suggest: 네, 확인했습니다.
+      phrases:
+        \(phrases)
+      match: \(match)
+      no-match: \(noMatch)
+
+    """
+  }
+
+  /// The excerpts `ko.tone.test` finds in a text.
+  func koToneTestExcerpts(_ evaluator: Evaluator) -> (String) -> [String] {
+    { text in evaluator.evaluate(text).findings.filter { $0.rule == "ko.tone.test" }.map(\.excerpt) }
+  }
+
   @Test("a Korean phrase runs on into endings unless '$' ends it at the word's end; '*' lets it begin inside a word")
   func wordEnds() throws {
-    let rule = """
-      format 1
-
-      rule ko.tone.test
-        category: tone
-        kind: issue
-        severity: info
-        penalty: 10
-        principles: T3
-        message: 테스트
-        suggest: 네, 확인했습니다.
-        phrases:
-          헐$ | 대박 | *ㅋㅋ
-        match: [[헐]].
-        no-match: 감사합니다.
-
-      """
-    let (library, _) = try load(["ko/a.rules": rule])
+    let (library, _) = try load(["ko/a.rules": koToneTestRule(phrases: "헐$ | 대박 | *ㅋㅋ", match: "[[헐]].", noMatch: "감사합니다.")])
     #expect(library.diagnostics.filter(\.isError).isEmpty)
-    let evaluator = Evaluator(library: library)
-    func excerpts(_ text: String) -> [String] { evaluator.evaluate(text).findings.filter { $0.rule == "ko.tone.test" }.map(\.excerpt) }
+    let excerpts = koToneTestExcerpts(Evaluator(library: library))
     #expect(excerpts("헐, 정말요.") == ["헐"])
     #expect(excerpts("헐값에 팔지 않습니다.").isEmpty)
     #expect(excerpts("대박이네요.") == ["대박이네요"])
@@ -73,28 +81,11 @@ struct RuleFileTests {
   @Test("an escaped tilde is a literal '~', not conjugation; an unescaped one on a non-다 word is an error")
   func literalTilde() throws {
     func rule(_ phrases: String) -> String {
-      """
-      format 1
-
-      rule ko.tone.test
-        category: tone
-        kind: issue
-        severity: info
-        penalty: 10
-        principles: T3
-        message: 테스트
-        suggest: 네, 확인했습니다.
-        phrases:
-          \(phrases)
-        match: [[어머님~]] 확인했어요.
-        no-match: 어머님께서 쾌차하시길 바랍니다.
-
-      """
+      koToneTestRule(phrases: phrases, match: "[[어머님~]] 확인했어요.", noMatch: "어머님께서 쾌차하시길 바랍니다.")
     }
     let (library, _) = try load(["ko/a.rules": rule("어머님\\~ | 언니,")])
     #expect(library.diagnostics.filter(\.isError).isEmpty)
-    let evaluator = Evaluator(library: library)
-    func excerpts(_ text: String) -> [String] { evaluator.evaluate(text).findings.filter { $0.rule == "ko.tone.test" }.map(\.excerpt) }
+    let excerpts = koToneTestExcerpts(Evaluator(library: library))
     #expect(excerpts("어머님~ 환불은 월요일에 들어갔어요.") == ["어머님~"])
     #expect(excerpts("어머님께서 쾌차하시길 바랍니다.").isEmpty)
     let (broken, _) = try load(["ko/a.rules": rule("어머님~")])

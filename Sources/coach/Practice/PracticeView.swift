@@ -137,11 +137,11 @@ struct PracticeView {
     let issues = evaluation.findings.filter { $0.kind == .issue }.sorted { ($0.severity, $0.start) < ($1.severity, $1.start) }
     if !strengths.isEmpty {
       out += "\n  " + styler(.emphasis, "What worked") + "\n"
-      for group in Self.grouped(strengths) { out += evidence(group) }
+      for group in EvaluationView.grouped(strengths) { out += evidence(group) }
     }
     if !issues.isEmpty {
       out += "\n  " + styler(.emphasis, "To improve") + "\n"
-      for group in Self.grouped(issues) { out += evidence(group) }
+      for group in EvaluationView.grouped(issues) { out += evidence(group) }
     }
     let tips = Self.tips(from: evaluation, count: 2)
     if !tips.isEmpty {
@@ -156,21 +156,6 @@ struct PracticeView {
     }
     out += "\n  " + moodChange(from: outcome.moodBefore, to: outcome.moodAfter) + "\n"
     return out
-  }
-
-  /// Findings of the same rule together (one message, every excerpt), in first-seen order.
-  static func grouped(_ findings: [Finding]) -> [[Finding]] {
-    var groups: [[Finding]] = []
-    var position: [String: Int] = [:]
-    for finding in findings {
-      if let index = position[finding.rule] {
-        groups[index].append(finding)
-      } else {
-        position[finding.rule] = groups.count
-        groups.append([finding])
-      }
-    }
-    return groups
   }
 
   /// Findings of one rule on one line when it fits: icon, category, the evidence quoted, the

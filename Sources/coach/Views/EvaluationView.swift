@@ -28,11 +28,11 @@ struct EvaluationView {
     let issues = evaluation.findings.filter { $0.kind == .issue }.sorted { ($0.severity, $0.start) < ($1.severity, $1.start) }
     if !strengths.isEmpty {
       out += "\n  " + styler(.emphasis, "What worked") + "\n"
-      for group in PracticeView.grouped(strengths) { out += findingLines(group) }
+      for group in Self.grouped(strengths) { out += findingLines(group) }
     }
     if !issues.isEmpty {
       out += "\n  " + styler(.emphasis, "To improve") + "\n"
-      for group in PracticeView.grouped(issues) { out += findingLines(group) }
+      for group in Self.grouped(issues) { out += findingLines(group) }
     }
     let tips = Self.tips(from: evaluation, count: tipCount)
     if !tips.isEmpty {
@@ -89,6 +89,21 @@ struct EvaluationView {
     }
     out += "       " + styler(.muted, "[\(finding.rule)]") + "\n"
     return out
+  }
+
+  /// Findings of the same rule together (one message, every excerpt), in first-seen order.
+  static func grouped(_ findings: [Finding]) -> [[Finding]] {
+    var groups: [[Finding]] = []
+    var position: [String: Int] = [:]
+    for finding in findings {
+      if let index = position[finding.rule] {
+        groups[index].append(finding)
+      } else {
+        position[finding.rule] = groups.count
+        groups.append([finding])
+      }
+    }
+    return groups
   }
 
   func oneLine(_ text: String) -> String {
