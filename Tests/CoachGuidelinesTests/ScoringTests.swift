@@ -93,6 +93,16 @@ struct ScoringTests {
     #expect(korean.has(rule: "ko.personalization.uses-name") && !korean.has(rule: "ko.personalization.generic-only"))
   }
 
+  @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
+  func reproach() {
+    for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {
+      #expect(evaluator.customerSignals(message, language: .ko).upset, "\(message)")
+    }
+    for message in ["그건 고객님도 아시잖아요", "제가 그 색을 좋아하잖아요. 그래서 골랐어요."] {
+      #expect(!evaluator.customerSignals(message, language: .ko).upset, "\(message)")
+    }
+  }
+
   @Test("praise is feedback to thank for; praise, thanks or agreement alone leaves nothing to resolve; with a problem or a question it does")
   func satisfiedCustomer() {
     for (message, language) in [
