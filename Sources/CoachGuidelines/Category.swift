@@ -34,7 +34,19 @@ public enum Category: String, Sendable, Hashable, CaseIterable, Codable, Compara
   }
 
   /// Position in contract order.
-  public var index: Int { Category.allCases.firstIndex(of: self)! }
+  public var index: Int {
+    switch self {
+    case .empathy: 0
+    case .gratitude: 1
+    case .apology: 2
+    case .plainLanguage: 3
+    case .ownership: 4
+    case .resolution: 5
+    case .personalization: 6
+    case .closing: 7
+    case .tone: 8
+    }
+  }
 
   public static func < (lhs: Category, rhs: Category) -> Bool { lhs.index < rhs.index }
 }

@@ -6,8 +6,49 @@ import CoachText
 /// letters (deliver-y/-ed). Korean: the first two syllables of each 어절 of 2+ syllables (the
 /// noun before its particle: 배송이 → 배송), minus filler and question words.
 enum ContentWords {
-  static let englishStopwordKeys: Set<[UInt32]> = Set(englishStopwords.map { Array($0.unicodeScalars.map(\.value)) })
-  static let koreanStopwordKeys: Set<[UInt32]> = Set(koreanStopwords.map { Array($0.unicodeScalars.map(\.value)) })
+  /// Up to nine scalars packed into three words (21 bits each): a content word's key or a
+  /// stopword, compared and hashed without an array per word.
+  struct Key: Hashable {
+    private var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private(set) var count = 0
+
+    static let capacity = 9
+
+    init<C: Collection>(_ scalars: C) where C.Element == UInt32 {
+      for v in scalars.prefix(Key.capacity) { append(v) }
+    }
+
+    mutating func append(_ v: UInt32) {
+      precondition(count < Key.capacity)
+      let shift = UInt64((count % 3) * 21)
+      switch count / 3 {
+      case 0: packed.0 |= UInt64(v) << shift
+      case 1: packed.1 |= UInt64(v) << shift
+      default: packed.2 |= UInt64(v) << shift
+      }
+      count += 1
+    }
+
+    subscript(k: Int) -> UInt32 {
+      let word = k / 3 == 0 ? packed.0 : k / 3 == 1 ? packed.1 : packed.2
+      return UInt32(truncatingIfNeeded: (word >> UInt64((k % 3) * 21)) & 0x1F_FFFF)
+    }
+
+    static func == (a: Key, b: Key) -> Bool {
+      a.count == b.count && a.packed.0 == b.packed.0 && a.packed.1 == b.packed.1 && a.packed.2 == b.packed.2
+    }
+
+    func hash(into hasher: inout Hasher) {
+      hasher.combine(packed.0)
+      hasher.combine(packed.1)
+      hasher.combine(packed.2)
+      hasher.combine(count)
+    }
+  }
+
+  static let englishStopwordKeys: Set<Key> = Set(englishStopwords.map { Key($0.unicodeScalars.map(\.value)) })
+  static let koreanStopwordKeys: Set<Key> = Set(koreanStopwords.map { Key($0.unicodeScalars.map(\.value)) })
+  static let longestEnglishStopword = englishStopwords.map(\.unicodeScalars.count).max() ?? 0
 
   static let englishStopwords: Set<String> = [
     "this", "that", "with", "have", "from", "they", "them", "what", "when", "your", "just", "been", "were", "will",
@@ -26,40 +67,40 @@ enum ContentWords {
     "없어", "그리고", "하지", "이미", "빨리", "제발", "좀더", "많이", "조금",
   ]
 
-  static func of(_ view: [UInt32], language: Language) -> [[UInt32]] {
-    var out: [[UInt32]] = []
-    var seen = Set<[UInt32]>()
+  static func of(_ view: [UInt32], language: Language) -> [Key] {
+    var out: [Key] = []
     var i = 0
     while i < view.count {
       while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
       let start = i
       while i < view.count && (PhraseMatcher.isWordScalar(view[i]) || view[i] == 0x27) { i += 1 }
       guard i > start else { continue }
-      let word = Array(view[start..<i])
-      var key: [UInt32]
-      if Hangul.isSyllable(word[0]) {
-        let syllables = word.prefix { Hangul.isSyllable($0) }
-        guard syllables.count >= 2 else { continue }
-        key = Array(syllables.prefix(2))
+      let word = view[start..<i]
+      let key: Key
+      if Hangul.isSyllable(word[start]) {
+        guard word.count >= 2, Hangul.isSyllable(word[start + 1]) else { continue }
+        key = Key(word.prefix(2))
         if koreanStopwordKeys.contains(key) { continue }
       } else {
         guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x27 }) else { continue }
-        if englishStopwordKeys.contains(word) { continue }
-        key = Array(word.prefix(5))
+        if word.count <= longestEnglishStopword && englishStopwordKeys.contains(Key(word)) { continue }
+        key = Key(word.prefix(5))
       }
-      if seen.insert(key).inserted { out.append(key) }
+      if !out.contains(key) { out.append(key) }
     }
     _ = language
     return out
   }
 
   /// The first occurrence of a content word (as a word start) in the reply view.
-  static func find(_ key: [UInt32], in view: [UInt32], language: Language) -> Range<Int>? {
-    guard key.count <= view.count else { return nil }
+  static func find(_ key: Key, in view: [UInt32], language: Language) -> Range<Int>? {
+    let n = key.count
+    guard n > 0, n <= view.count else { return nil }
+    let first = key[0]
     var i = 0
-    while i + key.count <= view.count {
-      if view[i] == key[0], view[i..<(i + key.count)].elementsEqual(key), i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]) {
-        var end = i + key.count
+    while i + n <= view.count {
+      if view[i] == first, i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]), (1..<n).allSatisfy({ view[i + $0] == key[$0] }) {
+        var end = i + n
         while end < view.count && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
         return i..<end
       }

@@ -62,6 +62,8 @@ extension EvaluationRun {
     func isJoiner(_ v: UInt32) -> Bool {
       v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || v == NormalizedText.ignorable
     }
+    // Quick exit: no scalar in the emoji blocks at all.
+    guard view.contains(where: { $0 >= 0x1F000 || ($0 >= 0x2600 && $0 <= 0x2B55) }) else { return [] }
     var runs: [Range<Int>] = []
     var start = -1, end = -1, count = 0
     var afterZWJ = false
@@ -92,12 +94,16 @@ extension EvaluationRun {
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
   func allCapsRuns(minimumWords: Int, allowList: [Int32]?) -> [Range<Int>] {
     // Quick exit: no three upper-case ASCII letters in a row.
-    var run = 0, found = false
-    for byte in analysis.text.nfc.utf8 {
-      run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-      if run >= 3 { found = true; break }
+    func hasUpperCaseRun<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+      var run = 0
+      for byte in bytes {
+        run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
+        if run >= 3 { return true }
+      }
+      return false
     }
-    guard found else { return [] }
+    let utf8 = analysis.text.nfc.utf8
+    guard utf8.withContiguousStorageIfAvailable(hasUpperCaseRun) ?? hasUpperCaseRun(utf8) else { return [] }
     let scalars = Array(analysis.text.nfc.unicodeScalars)
     var runs: [Range<Int>] = []
     var runStart = -1, runEnd = -1, runWords = 0
@@ -168,19 +174,20 @@ extension EvaluationRun {
 
   /// The whole reply, when every sentence is one of the set's stock lines.
   func onlyStockSentences(_ lists: [Int32]) -> Range<Int>? {
-    let stock = lists.flatMap { hits.hits(in: $0) }
-    // Sentences with no words (an emoji line) add no content.
-    let sentences = analysis.agentSentences.filter { s in view[s.range].contains(where: PhraseMatcher.isWordScalar) }
-    guard !sentences.isEmpty else { return nil }
-    for sentence in sentences {
+    var first: Int?, last = 0
+    for sentence in analysis.sentences where !analysis.isQuoted(sentence.range) {
+      // Sentences with no words (an emoji line) add no content.
+      guard view[sentence.range].contains(where: PhraseMatcher.isWordScalar) else { continue }
       var end = sentence.range.upperBound
       while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
       var start = sentence.range.lowerBound
       while start < end && (Chars_isBreak(view[start]) || isTrailingPunctuation(view[start])) { start += 1 }
-      let covered = stock.contains { $0.start <= start && $0.end >= end }
+      let covered = lists.contains { list in hits.hits(in: list).contains { $0.start <= start && $0.end >= end } }
       if !covered { return nil }
+      if first == nil { first = sentence.range.lowerBound }
+      last = sentence.range.upperBound
     }
-    return sentences.first!.range.lowerBound..<sentences.last!.range.upperBound
+    return first.map { $0..<last }
   }
 
   func repeatedSentences() -> [Range<Int>] {
@@ -200,7 +207,7 @@ extension EvaluationRun {
 
   /// Where the reply addresses the customer by name (context `customerName`).
   static func nameSpans(in analysis: TextAnalysis, name: String?) -> [Range<Int>] {
-    guard let name, !name.trimmingSpaces().isEmpty else { return [] }
+    guard let name, name.hasNonSpace else { return [] }
     return NameFinder(view: analysis.text.view, language: analysis.language).spans(of: name).filter { !analysis.isQuoted($0) }
   }
 

@@ -10,7 +10,9 @@ extension EvaluationRun {
   func score(id: String?) -> Evaluation {
     let count = Category.allCases.count
     var best = [Int](repeating: -1, count: count)
-    var strengthRules = [[String]](repeating: [], count: count)
+    var strengthCount = [Int](repeating: 0, count: count)
+    // (category, rule) pairs already counted: a rule found twice is one strength.
+    var counted: [(Int, String)] = []
     var penalty = [Int](repeating: 0, count: count)
     var hasFinding = [Bool](repeating: false, count: count)
     var critical = false
@@ -19,7 +21,10 @@ extension EvaluationRun {
       hasFinding[c] = true
       if finding.kind == .strength {
         best[c] = max(best[c], finding.points)
-        if !strengthRules[c].contains(finding.rule) { strengthRules[c].append(finding.rule) }
+        if !counted.contains(where: { $0.0 == c && $0.1 == finding.rule }) {
+          counted.append((c, finding.rule))
+          strengthCount[c] += 1
+        }
       } else {
         penalty[c] -= finding.points
         if finding.severity == .critical { critical = true }
@@ -36,7 +41,7 @@ extension EvaluationRun {
         continue
       }
       let start = best[c] >= 0 ? best[c] : 100
-      let bonus = max(0, strengthRules[c].count - 1) * 10
+      let bonus = max(0, strengthCount[c] - 1) * 10
       let score = max(0, min(100, start + bonus - penalty[c]))
       results.append(CategoryResult(score: score, detected: best[c] >= 0))
       // A failing category (below 50) counts twice: one failure outweighs one success.

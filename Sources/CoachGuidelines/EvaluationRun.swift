@@ -56,7 +56,7 @@ struct EvaluationRun {
     if customer.question { mask |= ContextBits.bit(.customerQuestion) }
     if customerText != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
-    if !(context.customerName ?? "").trimmingSpaces().isEmpty { mask |= ContextBits.bit(.nameKnown) }
+    if context.customerName?.hasNonSpace == true { mask |= ContextBits.bit(.nameKnown) }
     if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }
     if context.isFinalReply == true { mask |= ContextBits.bit(.finalReply) }
     contextMask = mask
@@ -93,9 +93,11 @@ struct EvaluationRun {
   mutating func apply(_ r: Int) {
     let plan = pack.plans[r]
     guard plan.allowed(context: contextMask, detected: detectedMask) else { return }
-    var candidates = scratchCandidates
-    candidates.removeAll(keepingCapacity: true)
-    defer { scratchCandidates = candidates }
+    // Take the buffer out (so it is uniquely referenced and keeps its capacity), put it back after.
+    var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
+    swap(&candidates, &scratchCandidates)
+    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+    defer { swap(&candidates, &scratchCandidates) }
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
         candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
@@ -108,9 +110,10 @@ struct EvaluationRun {
     if let check = plan.check { fromCheck = spans(of: check, plan: plan, index: r) }
     guard !candidates.isEmpty || !fromCheck.isEmpty else { return }
 
-    var accepted = scratchAccepted
-    accepted.removeAll(keepingCapacity: true)
-    defer { scratchAccepted = accepted }
+    var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
+    swap(&accepted, &scratchAccepted)
+    if !accepted.isEmpty { accepted.removeAll(keepingCapacity: true) }
+    defer { swap(&accepted, &scratchAccepted) }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
     }
@@ -212,46 +215,51 @@ struct EvaluationRun {
     if analysis.language == .ko {
       while e < view.count && PhraseMatcher.isWordScalar(view[e]) && !(view[e] >= 0x3131 && view[e] <= 0x318E) { e += 1 }
     } else if e > 0 && PhraseMatcher.isWordScalar(view[e - 1]) {
-      while e < view.count && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
+      // The rest of the word, stretched letters included ("Thank yoooouuu").
+      while e < view.count && (PhraseMatcher.isWordScalar(view[e]) || view[e] == NormalizedText.ignorable) { e += 1 }
     }
     return e
   }
 
   /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
   func fill(_ template: String, excerpt: String, replacement: String?) -> String {
-    let bytes = Array(template.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count + excerpt.utf8.count + 16)
-    func matches(_ i: Int, _ token: StaticString) -> Bool {
-      let n = token.utf8CodeUnitCount
-      guard i + n <= bytes.count else { return false }
-      let t = UnsafeBufferPointer(start: token.utf8Start, count: n)
-      for k in 0..<n where bytes[i + k] != t[k] { return false }
-      return true
-    }
-    var i = 0
-    while i < bytes.count {
-      if bytes[i] == UInt8(ascii: "{") {
-        if matches(i, "{match}") {
-          out.append(contentsOf: excerpt.utf8)
-          i += 7
-          continue
-        }
-        if matches(i, "{replacement}") {
-          out.append(contentsOf: (replacement ?? "").utf8)
-          i += 13
-          continue
-        }
-        if matches(i, "{name}") {
-          out.append(contentsOf: (context.customerName ?? "").utf8)
-          i += 6
-          continue
-        }
+    var template = template
+    return template.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count + excerpt.utf8.count + 16)
+      func matches(_ i: Int, _ token: StaticString) -> Bool {
+        let n = token.utf8CodeUnitCount
+        guard i + n <= bytes.count else { return false }
+        let t = UnsafeBufferPointer(start: token.utf8Start, count: n)
+        for k in 0..<n where bytes[i + k] != t[k] { return false }
+        return true
       }
-      out.append(bytes[i])
-      i += 1
+      var i = 0, literal = 0
+      while i < bytes.count {
+        guard bytes[i] == UInt8(ascii: "{") else {
+          i += 1
+          continue
+        }
+        let filler: String?, length: Int
+        if matches(i, "{match}") {
+          (filler, length) = (excerpt, 7)
+        } else if matches(i, "{replacement}") {
+          (filler, length) = (replacement ?? "", 13)
+        } else if matches(i, "{name}") {
+          (filler, length) = (context.customerName ?? "", 6)
+        } else {
+          (filler, length) = (nil, 1)
+        }
+        if let filler {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<i]))
+          out.append(contentsOf: filler.utf8)
+          literal = i + length
+        }
+        i += length
+      }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<bytes.count]))
+      return String(decoding: out, as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).

@@ -67,15 +67,16 @@ public struct CustomerSignals: Sendable, Hashable {
   }
 
   init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
-    func any(_ name: String) -> Bool { pack.setListsExpanded[name].map { $0.contains { !hits.hits(in: $0).isEmpty } } ?? false }
-    let angry = any("customer-upset")
-    upset = angry || any("customer-distress")
-    confused = any("customer-confused")
-    let problem = any("customer-feedback")
-    let praise = any("customer-praise")
+    func any(_ lists: [Int32]) -> Bool { lists.contains { !hits.hits(in: $0).isEmpty } }
+    let sets = pack.customerLists
+    let angry = any(sets.upset)
+    upset = angry || any(sets.distress)
+    confused = any(sets.confused)
+    let problem = any(sets.feedback)
+    let praise = any(sets.praise)
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
-    satisfied = (praise || any("customer-thanks")) && !problem && !upset && !confused && !asks
-    question = asks || confused || any("customer-question")
+    satisfied = (praise || any(sets.thanks)) && !problem && !upset && !confused && !asks
+    question = asks || confused || any(sets.question)
     // A complaint is feedback; grief is not (empathy is owed, thanks for "feedback" would jar).
     feedback = problem || angry || (praise && satisfied)
   }
@@ -106,7 +107,11 @@ struct HitIndex {
         while b >= 0 && view[b] == NormalizedText.ignorable { b -= 1 }
         if b >= 0 && PhraseMatcher.sameScriptWord(view[b], view[start]) { return }
       }
-      if !p.openEnd && p.endsWithWord && end < n && PhraseMatcher.sameScriptWord(view[end], view[end - 1]) { return }
+      if !p.openEnd && p.endsWithWord {
+        var a = end
+        while a < n && view[a] == NormalizedText.ignorable { a += 1 }
+        if a < n && PhraseMatcher.sameScriptWord(view[a], view[end - 1]) { return }
+      }
       for m in pack.memberships[Int(pattern)] { found.append(Hit(list: m.list, entry: m.entry, start: start, end: end)) }
     }
     found.sort { ($0.list, $0.start, $0.end) < ($1.list, $1.start, $1.end) }

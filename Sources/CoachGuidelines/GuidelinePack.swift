@@ -33,6 +33,13 @@ public final class GuidelinePack: Sendable {
   let setListsExpanded: [String: [Int32]]
   /// Per rule: the scope of each condition block (index-aligned with `conditionLists`).
   let conditionScopes: [[ConditionBlock.Scope]]
+  /// The lists of the sets that read a customer's message, looked up once.
+  let customerLists: CustomerLists
+
+  struct CustomerLists {
+    var upset: [Int32], distress: [Int32], confused: [Int32], feedback: [Int32], praise: [Int32], thanks: [Int32],
+      question: [Int32]
+  }
 
   init(
     language: Language,
@@ -70,6 +77,11 @@ public final class GuidelinePack: Sendable {
     self.missingRulesByCategory = missingRulesByCategory
     self.setListsExpanded = setListsExpanded
     self.conditionScopes = conditionScopes
+    func lists(_ name: String) -> [Int32] { setListsExpanded[name] ?? [] }
+    customerLists = CustomerLists(
+      upset: lists("customer-upset"), distress: lists("customer-distress"), confused: lists("customer-confused"),
+      feedback: lists("customer-feedback"), praise: lists("customer-praise"), thanks: lists("customer-thanks"),
+      question: lists("customer-question"))
   }
 
   /// Compiles rules and sets; reports unknown set references and rules that can never fire.

@@ -19,6 +19,15 @@ struct NameFinder {
   static let greetings = ["hi", "hello", "dear", "hey", "thanks", "thank", "morning", "afternoon", "evening"]
   static let titles = ["mr", "ms", "mrs", "mx", "dr", "miss"]
   static let selfIntroduction = ["name is", "i'm", "i am", "this is", "상담사", "상담원", "저는", "이름은", "담당자"]
+  static let commonWordNameKeys = commonWordNames.map(NameFinder.scalars)
+  static let greetingKeys = greetings.map(NameFinder.scalars)
+  static let titleKeys = titles.map(NameFinder.scalars)
+  static let selfIntroductionKeys = selfIntroduction.map(NameFinder.scalars)
+  static let twoSyllableSurnameKeys = twoSyllableSurnames.map(NameFinder.scalars)
+  static let koreanTitles = [NameFinder.scalars("고객님"), NameFinder.scalars("회원님")]
+  static let nimSsi: [[UInt32]] = [[0xB2D8], [0xC528]]  // 님, 씨
+
+  static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
   func spans(of name: String) -> [Range<Int>] {
     var folded: [UInt32] = []
@@ -33,22 +42,21 @@ struct NameFinder {
     if first.allSatisfy(Hangul.isHangul) {
       let full = parts.joined().map { $0 }
       found += occurrences(of: full)
-      let fullString = string(full)
-      let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnames.contains(String(fullString.prefix(2))) ? 2 : 1
+      let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnameKeys.contains { full.starts(with: $0) } ? 2 : 1
       if full.count - surnameLength >= 2 {
         let given = Array(full[surnameLength...])
-        found += occurrences(of: given, followedBy: [[0xB2D8], [0xC528]])  // 님, 씨
+        found += occurrences(of: given, followedBy: NameFinder.nimSsi)
       }
       if full.count >= 2 {
         let surname = Array(full[..<surnameLength])
-        found += occurrences(of: surname, followedBy: [Array("고객님".unicodeScalars.map(\.value)), Array("회원님".unicodeScalars.map(\.value))])
+        found += occurrences(of: surname, followedBy: NameFinder.koreanTitles)
       }
     } else {
       let full = Array(parts.joined(separator: [0x20]))
       found += occurrences(of: full)
-      let firstName = string(first)
+      let isCommonWord = NameFinder.commonWordNameKeys.contains(first)
       for r in occurrences(of: first) {
-        if NameFinder.commonWordNames.contains(firstName) {
+        if isCommonWord {
           let comma = r.upperBound < view.count && view[r.upperBound] == 0x2C
           if !comma && !precededByGreeting(r) { continue }
         }
@@ -94,47 +102,58 @@ struct NameFinder {
     return out
   }
 
-  func previousWords(_ r: Range<Int>, count: Int) -> [String] {
-    var words: [String] = []
+  /// Up to two words before `r`, nearest last (view ranges; a sentence end stops the look-back,
+  /// but not the period of a title, "Ms. Lee").
+  func previousWords(_ r: Range<Int>, count: Int) -> (first: Range<Int>?, second: Range<Int>?) {
+    var nearer: Range<Int>?, earlier: Range<Int>?
     var i = r.lowerBound
-    while words.count < count && i > 0 {
+    search: while (nearer == nil || (count >= 2 && earlier == nil)) && i > 0 {
       while i > 0 && !PhraseMatcher.isWordScalar(view[i - 1]) && view[i - 1] != 0x27 {
-        // A sentence end stops the look-back, but not the period of a title ("Ms. Lee").
-        if view[i - 1] == 0x0A { return words }
-        if view[i - 1] == 0x2E && !(words.isEmpty && i >= 3 && endsWithTitle(i - 1)) { return words }
+        if view[i - 1] == 0x0A { break search }
+        if view[i - 1] == 0x2E && !(nearer == nil && i >= 3 && endsWithTitle(i - 1)) { break search }
         i -= 1
       }
       let end = i
       while i > 0 && (PhraseMatcher.isWordScalar(view[i - 1]) || view[i - 1] == 0x27) { i -= 1 }
-      if end > i { words.insert(string(Array(view[i..<end])), at: 0) }
+      if end > i {
+        if nearer == nil { nearer = i..<end } else { earlier = i..<end }
+      }
     }
-    return words
+    // In reading order: (earlier, nearer), or (nearer, nil) when only one word was found.
+    if let earlier { return (earlier, nearer) }
+    return (nearer, nil)
   }
 
   /// True when the letters before `dot` spell a title (mr, ms, mrs, mx, dr).
   func endsWithTitle(_ dot: Int) -> Bool {
     var a = dot
     while a > 0 && view[a - 1] >= 0x61 && view[a - 1] <= 0x7A { a -= 1 }
-    return NameFinder.titles.contains(string(Array(view[a..<dot])))
+    return NameFinder.titleKeys.contains { view[a..<dot].elementsEqual($0) }
   }
 
   func precededByGreeting(_ r: Range<Int>) -> Bool {
-    previousWords(r, count: 2).contains { NameFinder.greetings.contains($0) }
+    let words = previousWords(r, count: 2)
+    return [words.first, words.second].contains { word in
+      word.map { w in NameFinder.greetingKeys.contains { view[w].elementsEqual($0) } } ?? false
+    }
   }
 
   func precededByTitle(_ r: Range<Int>) -> Bool {
-    previousWords(r, count: 1).first.map { NameFinder.titles.contains($0) } ?? false
+    guard let word = previousWords(r, count: 1).first else { return false }
+    return NameFinder.titleKeys.contains { view[word].elementsEqual($0) }
   }
 
+  /// The two words before the name, joined by a space, end with a self-introduction
+  /// ("my name is", "상담사").
   func isSelfIntroduction(_ r: Range<Int>) -> Bool {
-    let before = previousWords(r, count: 2).joined(separator: " ")
-    return NameFinder.selfIntroduction.contains { before.hasSuffix($0) }
-  }
-
-  func string(_ scalars: [UInt32]) -> String {
-    var s = String.UnicodeScalarView()
-    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
-    return String(s)
+    let words = previousWords(r, count: 2)
+    guard let first = words.first else { return false }
+    var joined: [UInt32] = Array(view[first])
+    if let second = words.second {
+      joined.append(0x20)
+      joined.append(contentsOf: view[second])
+    }
+    return NameFinder.selfIntroductionKeys.contains { joined.reversed().starts(with: $0.reversed()) }
   }
 }
 

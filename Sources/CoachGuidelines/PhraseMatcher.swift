@@ -21,12 +21,24 @@ struct PhraseMatcher: Sendable {
   private var bmpSymbols: [UInt16]
   private var astralSymbols: [UInt32: UInt16] = [:]
   private var symbolCount = 1
-  // Flattened trie: edges of node n are edgeSymbols/edgeTargets[edgeStart[n]..<edgeStart[n+1]].
+  /// One trie node, packed so that a step of the automaton reads one node and its edges
+  /// (the automaton is large — tens of thousands of phrases — so memory traffic is the cost).
+  struct Node {
+    var edgeStart: Int32 = 0
+    var edgeCount: Int32 = 0
+    var fail: Int32 = 0
+    /// The first node on this node's suffix chain (itself included) where a phrase ends, or 0.
+    var report: Int32 = 0
+  }
+
+  struct Edge {
+    var symbol: UInt32
+    var target: Int32
+  }
+
   private var rootNext: [Int32] = []
-  private var edgeStart: [Int32] = []
-  private var edgeSymbols: [UInt16] = []
-  private var edgeTargets: [Int32] = []
-  private var fail: [Int32] = []
+  private var nodes: [Node] = []
+  private var edges: [Edge] = []
   private var firstOutput: [Int32] = []
   private var nextOutput: [Int32] = []
   private var dictionaryLink: [Int32] = []
@@ -85,20 +97,23 @@ struct PhraseMatcher: Sendable {
     }
     let n = Int(nodeCount)
     // Edges grouped by parent (a stable counting sort keeps each node's children in symbol order).
-    edgeStart = [Int32](repeating: 0, count: n + 1)
+    var edgeStart = [Int32](repeating: 0, count: n + 1)
     for p in edgeParent { edgeStart[Int(p) + 1] += 1 }
     for i in 0..<n { edgeStart[i + 1] += edgeStart[i] }
     var fill = Array(edgeStart[0..<n])
-    edgeSymbols = [UInt16](repeating: 0, count: edgeParent.count)
-    edgeTargets = [Int32](repeating: 0, count: edgeParent.count)
+    edges = [Edge](repeating: Edge(symbol: 0, target: 0), count: edgeParent.count)
     for e in edgeParent.indices {
       let p = Int(edgeParent[e])
-      edgeSymbols[Int(fill[p])] = edgeSymbol[e]
-      edgeTargets[Int(fill[p])] = edgeChild[e]
+      edges[Int(fill[p])] = Edge(symbol: UInt32(edgeSymbol[e]), target: edgeChild[e])
       fill[p] += 1
     }
+    nodes = [Node](repeating: Node(), count: n)
+    for i in 0..<n {
+      nodes[i].edgeStart = edgeStart[i]
+      nodes[i].edgeCount = edgeStart[i + 1] - edgeStart[i]
+    }
     rootNext = [Int32](repeating: 0, count: symbolCount + 1)
-    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootNext[Int(edgeSymbols[e])] = edgeTargets[e] }
+    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootNext[Int(edges[e].symbol)] = edges[e].target }
     firstOutput = [Int32](repeating: -1, count: n)
     nextOutput = [Int32](repeating: -1, count: phrases.count)
     for (node, pattern) in outputs.reversed() {
@@ -106,22 +121,25 @@ struct PhraseMatcher: Sendable {
       firstOutput[Int(node)] = pattern
     }
     // Failure links, breadth first.
-    fail = [Int32](repeating: 0, count: n)
     dictionaryLink = [Int32](repeating: -1, count: n)
     var queue: [Int32] = []
     queue.reserveCapacity(n)
-    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(edgeTargets[e]) }
+    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(edges[e].target) }
     var head = 0
     while head < queue.count {
       let node = Int(queue[head])
       head += 1
       for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
-        let child = Int(edgeTargets[e])
-        let target = node == 0 ? 0 : next(fail[node], edgeSymbols[e])
-        fail[child] = target
+        let child = Int(edges[e].target)
+        let target = node == 0 ? 0 : next(nodes[node].fail, UInt16(edges[e].symbol))
+        nodes[child].fail = target
         dictionaryLink[child] = firstOutput[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
         queue.append(Int32(child))
       }
+    }
+    for i in 1..<n {
+      let report = firstOutput[i] >= 0 ? Int32(i) : dictionaryLink[i]
+      nodes[i].report = max(0, report)
     }
   }
 
@@ -146,16 +164,22 @@ struct PhraseMatcher: Sendable {
   }
 
   @inline(__always) private func next(_ state: Int32, _ symbol: UInt16) -> Int32 {
-    var s = state
-    while true {
-      if s == 0 { return rootNext[Int(symbol)] }
-      var e = Int(edgeStart[Int(s)])
-      let end = Int(edgeStart[Int(s) + 1])
-      while e < end {
-        if edgeSymbols[e] == symbol { return edgeTargets[e] }
-        e += 1
+    nodes.withUnsafeBufferPointer { nodes in
+      edges.withUnsafeBufferPointer { edges in
+        var s = state
+        let sym = UInt32(symbol)
+        while true {
+          if s == 0 { return rootNext[Int(symbol)] }
+          let node = nodes[Int(s)]
+          var e = Int(node.edgeStart)
+          let end = e + Int(node.edgeCount)
+          while e < end {
+            if edges[e].symbol == sym { return edges[e].target }
+            e += 1
+          }
+          s = node.fail
+        }
       }
-      s = fail[Int(s)]
     }
   }
 
@@ -188,7 +212,7 @@ struct PhraseMatcher: Sendable {
           continue
         }
         state = next(state, sym)
-        var s = firstOutput[Int(state)] >= 0 ? state : dictionaryLink[Int(state)]
+        var s = nodes[Int(state)].report
         while s > 0 {
           var p = firstOutput[Int(s)]
           while p >= 0 {

@@ -182,6 +182,9 @@ enum PhraseSyntax {
 }
 
 extension String {
+  /// True when the string has something besides spaces and tabs.
+  var hasNonSpace: Bool { utf8.contains { $0 != 0x20 && $0 != 0x09 } }
+
   func trimmingSpaces() -> String {
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s.removeFirst() }

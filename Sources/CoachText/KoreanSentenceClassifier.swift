@@ -21,7 +21,14 @@ struct KoreanSentenceClassifier {
 
   func classify(_ sentence: Range<Int>) -> (SentenceLevel, Range<Int>?) {
     if isInsideQuote(sentence) { return (.quoted, nil) }
-    var words = Words.of(v, in: sentence).map(stripped).filter { !$0.isEmpty }
+    var words: [Range<Int>] = []
+    words.reserveCapacity(sentence.count / 3 + 1)
+    var from = sentence.lowerBound
+    while let word = Words.first(v, from: from, to: sentence.upperBound) {
+      let bare = stripped(word)
+      if !bare.isEmpty { words.append(bare) }
+      from = word.upperBound
+    }
     if words.isEmpty {
       let compact = v[sentence].filter { !Chars.isSpace($0) }
       if KoreanSentenceClassifier.slangOnly.contains(where: { compact.elementsEqual($0) }) { return (.informal, sentence) }

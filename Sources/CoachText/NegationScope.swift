@@ -8,7 +8,7 @@ struct NegationScope {
   let language: Language
 
   static let koNegators = S.list("아니 아닙 아닌 아녜 않 없 못 안 말")
-  static let koConnectiveEnders = S.list("만 고 서 며 면 데 니까")
+  static let koConnectiveEnders = SuffixList("만 고 서 며 면 데 니까")
   static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
     "cannot"].map { S.w($0) }
   static let enStops = ["but", "however", "although", "though", "and", "so", "because"].map { S.w($0) }
@@ -19,6 +19,8 @@ struct NegationScope {
     .map { S.w($0) }
   static let enCarriers = ["think", "believe", "sure", "promise", "guarantee", "say", "said", "know", "expect", "suppose",
     "imagine", "mean", "that", "if", "whether", "certain", "confirm"].map { S.w($0) }
+
+  static let an = S.w("안"), mot = S.w("못"), nt = S.w("n't")
 
   func isNegated(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
     switch language {
@@ -37,17 +39,20 @@ struct NegationScope {
       var q = p
       while q > sentence.lowerBound && !Chars.isBreak(v[q - 1]) { q -= 1 }
       let before = v[q...p]
-      if before.elementsEqual(S.w("안")) || before.elementsEqual(S.w("못")) { return true }
+      if before.elementsEqual(NegationScope.an) || before.elementsEqual(NegationScope.mot) { return true }
     }
     var end = r.upperBound
     while end < sentence.upperBound && !Chars.isBreak(v[end]) { end += 1 }
     let rest = v[r.upperBound..<end]
     if containsNegator(rest, anywhere: true) { return true }
     if closesClause(v[wordStart..<end]) { return false }
-    let following = Words.of(v, in: end..<sentence.upperBound).prefix(2)
-    for word in following {
+    // The next two words.
+    var from = end
+    for _ in 0..<2 {
+      guard let word = Words.first(v, from: from, to: sentence.upperBound) else { break }
       if containsNegator(v[word], anywhere: false) { return true }
       if closesClause(v[word]) { return false }
+      from = word.upperBound
     }
     return false
   }
@@ -72,13 +77,14 @@ struct NegationScope {
     guard !w.isEmpty else { return false }
     switch KoreanEndings.classify(w, final: true) {
     case .formal, .polite, .hao, .informal: return true
-    default: return NegationScope.koConnectiveEnders.contains { w.hasSuffix($0) }
+    default: return NegationScope.koConnectiveEnders.matches(w)
     }
   }
 
   func english(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
-    let words = Words.of(v, in: sentence.lowerBound..<r.lowerBound)
-    if let first = Words.of(v, in: r).first, let previous = words.last {
+    if let first = Words.first(v, from: r.lowerBound, to: r.upperBound),
+      let previous = Words.last(v, before: r.lowerBound, from: sentence.lowerBound)
+    {
       let subject = Words.bare(v, first)
       if NegationScope.enSubjects.contains(where: { subject.elementsEqual($0) }),
         !NegationScope.enCarriers.contains(where: { Words.bare(v, previous).elementsEqual($0) })
@@ -86,14 +92,18 @@ struct NegationScope {
         return false
       }
     }
-    for word in words.suffix(4).reversed() {
+    // The four words before the phrase, nearest first.
+    var end = r.lowerBound
+    for _ in 0..<4 {
+      guard let word = Words.last(v, before: end, from: sentence.lowerBound) else { break }
+      end = word.lowerBound
       // A comma or semicolon after a word closes the clause: "No, thanks for asking".
       let lastChar = v[word.upperBound - 1]
       if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D || Chars.isEmoji(lastChar) { return false }
       let bare = Words.bare(v, word)
       if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
       if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
-      if bare.hasSuffix(S.w("n't")) { return true }
+      if bare.hasSuffix(NegationScope.nt) { return true }
     }
     return false
   }

@@ -6,7 +6,8 @@ import Foundation
 /// so positions found in the view map back to the text *as given* through `originalOffset`,
 /// which is the identity unless the input had to be composed (NFD Hangul, combining accents).
 ///
-/// Folding: ASCII and Latin letters to lower case; every digit to `0`; full-width ASCII to ASCII;
+/// Folding: ASCII and Latin letters to lower case (a letter stretched to three or more is read
+/// once); every digit to `0`; full-width ASCII to ASCII;
 /// curly quotes to straight ones; dashes to `-`; horizontal spaces (NBSP, ideographic space,
 /// Hangul fillers), tabs and control characters to ` `; line separators to `\n`; zero-width
 /// characters to `ignorable`.
@@ -32,10 +33,41 @@ public struct NormalizedText: Sendable {
     view.reserveCapacity(text.utf8.count)
     var hangul = 0, latin = 0
     var needsComposition = false
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if NormalizedText.mayChangeUnderNFC(v) { needsComposition = true; break }
-      view.append(NormalizedText.fold(v, hangul: &hangul, latin: &latin))
+    // Decode the UTF-8 bytes directly (a String's bytes are always valid UTF-8); ASCII and
+    // precomposed Hangul, nearly all of every reply, skip the NFC test.
+    let decoded: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      var i = 0
+      let n = bytes.count
+      while i < n {
+        let b0 = UInt32(bytes[i])
+        let v: UInt32
+        if b0 < 0x80 {
+          v = b0
+          i += 1
+        } else if b0 < 0xE0 {
+          v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+          i += 2
+        } else if b0 < 0xF0 {
+          v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+          i += 3
+        } else {
+          v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            | UInt32(bytes[i + 3] & 0x3F)
+          i += 4
+        }
+        if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
+        view.append(NormalizedText.fold(v, hangul: &hangul, latin: &latin))
+      }
+      return true
+    }
+    if let decoded {
+      needsComposition = !decoded
+    } else {
+      for scalar in text.unicodeScalars {
+        let v = scalar.value
+        if NormalizedText.mayChangeUnderNFC(v) { needsComposition = true; break }
+        view.append(NormalizedText.fold(v, hangul: &hangul, latin: &latin))
+      }
     }
     if !needsComposition {
       nfc = text
@@ -62,9 +94,31 @@ public struct NormalizedText: Sendable {
       origin = map
       originalScalarCount = Int(originalIndex)
     }
+    NormalizedText.collapseStretchedLetters(&view)
     self.view = view
     hangulCount = hangul
     latinCount = latin
+  }
+
+  /// A letter written three or more times in a row is read once ("sooo sorry", "thaaanks",
+  /// "pleeease"): the repeats become `ignorable`, so every matcher skips them. Latin letters only
+  /// (Korean ㅋㅋㅋ and ㅠㅠ are emoticons, kept as written).
+  static func collapseStretchedLetters(_ view: inout [UInt32]) {
+    var i = 0
+    let n = view.count
+    while i + 2 < n {
+      let c = view[i]
+      guard c >= 0x61 && c <= 0x7A, view[i + 1] == c, view[i + 2] == c else {
+        i += 1
+        continue
+      }
+      var j = i + 1
+      while j < n && view[j] == c {
+        view[j] = ignorable
+        j += 1
+      }
+      i = j
+    }
   }
 
   /// The language the letters suggest, or `nil` when there are no letters.

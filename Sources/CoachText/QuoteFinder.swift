@@ -5,10 +5,10 @@ struct QuoteFinder {
   let v: [UInt32]
   let language: Language
 
-  static let koQuotativeEndings = S.list("다고 라고 냐고 자고 다는 라는 냐는 달라고 다며 라며 다면서 라면서 나고 는지")
+  static let koQuotativeEndings = SuffixList("다고 라고 냐고 자고 다는 라는 냐는 달라고 다며 라며 다면서 라면서 나고 는지")
   static let koSayVerbs = S.list("하셨 하신 하시 하셔 말씀하 말씀을 말씀이 말씀 적어 적으 문의 물어 물으 들으 요청 얘기 이야기 쓰셨 쓰신 남기 남겨 주셨 하였 하던 하며 해 말하")
   /// Words that end the agent's own framing before reported content (`제가 이해한 바로는 …`).
-  static let koFramingEndings = S.list("바로는 기로는 보니 보니까 니까 는데 지만 컨대 건대 자면")
+  static let koFramingEndings = SuffixList("바로는 기로는 보니 보니까 니까 는데 지만 컨대 건대 자면")
   static let enSay: [[[UInt32]]] = [
     "you said", "you wrote", "you mentioned", "you told us", "you told me", "you asked", "you stated", "you noted",
     "you say", "you write", "you've said", "you've written", "your message said", "your message says",
@@ -63,11 +63,14 @@ struct QuoteFinder {
     return false
   }
 
+  static let je = S.c("제"), jo = S.c("조")
+  static let malsseumDeu = S.w("말씀드"), deu = S.w("드"), butSpace = S.w("but "), on = S.w("on"), wrote = S.w("wrote:")
+
   static let quotativeLastSyllables: Set<UInt32> = Set("고는며서".unicodeScalars.map(\.value))
 
   /// `제3조 …`, `약관 제5조` at the start of a sentence.
   func isPolicyClause(_ r: Range<Int>) -> Bool {
-    let je = S.c("제"), jo = S.c("조")
+    let je = QuoteFinder.je, jo = QuoteFinder.jo
     var i = r.lowerBound
     if v[i] != je { return false }
     i += 1
@@ -82,13 +85,13 @@ struct QuoteFinder {
       var end = word.upperBound
       while end > word.lowerBound && Chars.isTrailingJunk(v[end - 1]) { end -= 1 }
       let text = v[word.lowerBound..<end]
-      if v[word.upperBound - 1] == Chars.comma || QuoteFinder.koFramingEndings.contains(where: { text.hasSuffix($0) }) {
+      if v[word.upperBound - 1] == Chars.comma || QuoteFinder.koFramingEndings.matches(text) {
         clauseStart = word.upperBound
       }
-      guard k + 1 < words.count, QuoteFinder.koQuotativeEndings.contains(where: { text.hasSuffix($0) }) else { continue }
+      guard k + 1 < words.count, QuoteFinder.koQuotativeEndings.matches(text) else { continue }
       let next = v[words[k + 1]]
       guard QuoteFinder.koSayVerbs.contains(where: { next.starts(with: $0) }),
-        !next.starts(with: S.w("말씀드")), !next.starts(with: S.w("드"))
+        !next.starts(with: QuoteFinder.malsseumDeu), !next.starts(with: QuoteFinder.deu)
       else { continue }
       if word.lowerBound > sentence.lowerBound, v[word.lowerBound - 1] == Chars.quote { continue }
       quoted.append(clauseStart..<word.upperBound)
@@ -121,7 +124,7 @@ struct QuoteFinder {
       if start < sentence.upperBound && v[start] == Chars.quote { k += matched; continue }
       var end = start
       while end < sentence.upperBound && v[end] != Chars.comma && v[end] != 0x3B && !Chars.isTerminal(v[end]) {
-        if v[end] == Chars.space, end + 4 < sentence.upperBound, v[(end + 1)..<(end + 5)].elementsEqual(S.w("but ")) {
+        if v[end] == Chars.space, end + 4 < sentence.upperBound, v[(end + 1)..<(end + 5)].elementsEqual(QuoteFinder.butSpace) {
           break
         }
         end += 1
@@ -134,7 +137,7 @@ struct QuoteFinder {
   /// `On Mon, 3 May 2024, Jane <jane@x.com> wrote:` — what follows is the earlier message.
   func englishReplyHeader(_ words: [Range<Int>]) -> Bool {
     guard let first = words.first, let last = words.last, words.count >= 3 else { return false }
-    return Words.bare(v, first).elementsEqual(S.w("on")) && v[last].starts(with: S.w("wrote:"))
+    return Words.bare(v, first).elementsEqual(QuoteFinder.on) && v[last].starts(with: QuoteFinder.wrote)
   }
 }
 
@@ -152,11 +155,50 @@ enum Words {
     return words
   }
 
+  /// The last word of `v[lower..<end]` (what `of(v, in: lower..<end).last` gives, without an array).
+  static func last(_ v: [UInt32], before end: Int, from lower: Int) -> Range<Int>? {
+    var b = end
+    while b > lower && Chars.isBreak(v[b - 1]) { b -= 1 }
+    guard b > lower else { return nil }
+    var a = b
+    while a > lower && !Chars.isBreak(v[a - 1]) { a -= 1 }
+    return a..<b
+  }
+
+  /// The first word of `v[start..<upper]` (what `of(v, in: start..<upper).first` gives).
+  static func first(_ v: [UInt32], from start: Int, to upper: Int) -> Range<Int>? {
+    var a = start
+    while a < upper && Chars.isBreak(v[a]) { a += 1 }
+    guard a < upper else { return nil }
+    var b = a
+    while b < upper && !Chars.isBreak(v[b]) { b += 1 }
+    return a..<b
+  }
+
   /// A word without surrounding punctuation.
   static func bare(_ v: [UInt32], _ r: Range<Int>) -> ArraySlice<UInt32> {
     var a = r.lowerBound, b = r.upperBound
     while a < b && !Chars.isWordChar(v[a]) && v[a] != Chars.apostrophe { a += 1 }
     while b > a && !Chars.isWordChar(v[b - 1]) { b -= 1 }
     return v[a..<b]
+  }
+}
+
+/// Endings tested as word suffixes, with a quick look at the word's last scalar first (most
+/// words end in a syllable no ending of the list ends in).
+struct SuffixList: Sendable {
+  let entries: [[UInt32]]
+  private let lastScalars: [UInt32]
+
+  init(_ spaceSeparated: String) {
+    entries = S.list(spaceSeparated)
+    var lasts: [UInt32] = []
+    for entry in entries { if let last = entry.last, !lasts.contains(last) { lasts.append(last) } }
+    lastScalars = lasts
+  }
+
+  func matches(_ word: ArraySlice<UInt32>) -> Bool {
+    guard let last = word.last, lastScalars.contains(last) else { return false }
+    return entries.contains { word.hasSuffix($0) }
   }
 }

@@ -70,6 +70,10 @@ func runAccuracy(_ arguments: [String]) throws {
     tally("customer-confused vs confusion", predicted: signals.confused, actual: labels[5])
     if verbose && thanks != labels[0] { print("gratitude \(labels[0] ? "missed" : "false alarm"): \(text)") }
     if verbose && apology != labels[1] { print("remorse \(labels[1] ? "missed" : "false alarm"): \(text)") }
+    if verbose && signals.upset != (labels[3] || labels[4]) {
+      print("upset \(signals.upset ? "false alarm" : "missed"): \(text)")
+    }
+    if verbose && signals.confused != labels[5] { print("confused \(labels[5] ? "missed" : "false alarm"): \(text)") }
   }
   print("\nEnglish (GoEmotions, \(rows) comments)")
   for (name, c) in counts.sorted(by: { $0.key < $1.key }) {

@@ -9,6 +9,14 @@ struct ContractTests {
     try #require(try JSONSerialization.jsonObject(with: Data(evaluation.jsonObject().utf8)) as? [String: Any])
   }
 
+  @Test("Each category's index is its position in contract order")
+  func categoryIndex() {
+    #expect(Category.allCases.map(\.index) == Array(0..<9))
+    #expect(Category.allCases.map(\.rawValue) == [
+      "empathy", "gratitude", "apology", "plain_language", "ownership", "resolution", "personalization", "closing", "tone",
+    ])
+  }
+
   @Test("JSON has the contract's keys, in order, and all nine categories")
   func keys() throws {
     let e = evaluator.evaluate("불편을 드려 죄송합니다.", context: EvaluationContext(companyAtFault: true), id: "r1")

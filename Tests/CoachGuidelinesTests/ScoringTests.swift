@@ -93,6 +93,19 @@ struct ScoringTests {
     #expect(korean.has(rule: "ko.personalization.uses-name") && !korean.has(rule: "ko.personalization.generic-only"))
   }
 
+  @Test("stretched letters read as the word: 'Thank yoooouuu', 'sooo sorry'; a phrase does not match inside a stretched word")
+  func stretchedLetters() throws {
+    let thanks = evaluator.evaluate("Thank yoooouuu for waiting!", context: EvaluationContext(language: .en))
+    let finding = try #require(thanks.findings.first { $0.category == .gratitude && $0.kind == .strength })
+    #expect(finding.excerpt.hasPrefix("Thank yoooouuu"))
+    let sorry = evaluator.evaluate("I'm sooo sorry about the delay.", context: EvaluationContext(companyAtFault: true, language: .en))
+    #expect(sorry[.apology].detected)
+    #expect(evaluator.customerSignals("I'm sooo angry, this is the third time!!!", language: .en).upset)
+    // "soooon" is not "so" + "on": a stretched word is still one word.
+    let soon = evaluator.evaluate("Noted, it will be fixed soooon.", context: EvaluationContext(language: .en))
+    #expect(!soon.findings.contains { $0.excerpt.lowercased() == "so" })
+  }
+
   @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
   func reproach() {
     for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {

@@ -32,6 +32,14 @@ struct NormalizedTextTests {
     #expect(text.view[3] == 0x0A)
   }
 
+  @Test("a Latin letter stretched to three or more is read once; doubles, digits and ㅋㅋㅋ stay")
+  func stretchedLetters() {
+    let text = NormalizedText("Sooo sorry, THAAANKS! good 1000 ㅋㅋㅋ")
+    #expect(text.viewText(0..<text.view.count) == "so sorry, thanks! good 0000 ㅋㅋㅋ")
+    #expect(text.view.count == text.originalScalarCount)
+    #expect(text.excerpt(originalRange: text.originalRange(0..<4)) == "Sooo")
+  }
+
   @Test("language detection counts Hangul against Latin letters")
   func language() {
     #expect(Language.detect("iPhone 15 주문을 취소하고 싶어요") == .ko)
