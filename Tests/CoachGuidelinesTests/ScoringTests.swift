@@ -106,6 +106,21 @@ struct ScoringTests {
     #expect(!soon.findings.contains { $0.excerpt.lowercased() == "so" })
   }
 
+  @Test("a customer who does not follow, or asks what was meant, is confused; 'I don't follow him' is not")
+  func confusedCustomer() {
+    let confused: [(String, Language)] = [
+      ("Just to clarify, do you mean the annual plan?", .en), ("You lost me — which button?", .en),
+      ("The new bill really confuses me.", .en), ("I can't tell if my payment went through.", .en),
+      ("설명을 들어도 이해를 못 하겠어요.", .ko), ("그럼 다시 결제해야 한다는 말씀이세요?", .ko),
+    ]
+    for (message, language) in confused {
+      #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
+    }
+    for (message, language) in [("I don't follow him on Twitter anymore.", Language.en), ("배송이 늦어서 화가 나요.", .ko)] {
+      #expect(!evaluator.customerSignals(message, language: language).confused, "\(message)")
+    }
+  }
+
   @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
   func reproach() {
     for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {
