@@ -2,9 +2,10 @@ import CoachText
 
 /// Content words of a customer's message, to see whether a reply restates their problem.
 ///
-/// English: words of 4+ letters that are not function words, compared on their first five
-/// letters (deliver-y/-ed). Korean: the first two syllables of each 어절 of 2+ syllables (the
-/// noun before its particle: 배송이 → 배송), minus filler and question words.
+/// English: words of 4+ letters that are not function words, compared on the first five letters
+/// of their stem (deliver-y/-ed, mov-e/-ing, ship/shipp-ed). Korean: the first two syllables of
+/// each 어절 of 2+ syllables (the noun before its particle: 배송이 → 배송), minus filler and
+/// question words.
 enum ContentWords {
   /// Up to nine scalars packed into three words (21 bits each): a content word's key or a
   /// stopword, compared and hashed without an array per word.
@@ -84,7 +85,7 @@ enum ContentWords {
       } else {
         guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x27 }) else { continue }
         if word.count <= longestEnglishStopword && englishStopwordKeys.contains(Key(word)) { continue }
-        key = Key(word.prefix(5))
+        key = englishKey(word)
       }
       if !out.contains(key) { out.append(key) }
     }
@@ -92,11 +93,46 @@ enum ContentWords {
     return out
   }
 
-  /// The first occurrence of a content word (as a word start) in the reply view.
+  /// An English word's key: the first five letters of its stem, so "moving", "moved" and "move",
+  /// or "shipped" and "ship", meet. The stem drops one of -ing, -ed, -es, -s (not -ss), a
+  /// consonant doubled before -ing/-ed, and a final -e, keeping at least three letters.
+  static func englishKey(_ word: ArraySlice<UInt32>) -> Key {
+    let start = word.startIndex
+    var end = word.endIndex
+    func drop(_ suffix: StaticString) -> Bool {
+      let n = suffix.utf8CodeUnitCount
+      guard end - start - n >= 3 else { return false }
+      let bytes = UnsafeBufferPointer(start: suffix.utf8Start, count: n)
+      for k in 0..<n where word[end - n + k] != UInt32(bytes[k]) { return false }
+      end -= n
+      return true
+    }
+    let verbal = drop("ing") || drop("ed")
+    if !verbal && !drop("es") && word[end - 1] == 0x73 && word[end - 2] != 0x73 && end - start - 1 >= 3 { end -= 1 }
+    if verbal && end - start >= 4 && word[end - 1] == word[end - 2] && !"aeiouylsz".unicodeScalars.contains(where: { $0.value == word[end - 1] }) {
+      end -= 1
+    }
+    if end - start >= 4 && word[end - 1] == 0x65 { end -= 1 }
+    return Key(word[start..<min(end, start + 5)])
+  }
+
+  /// The first place a content word occurs in the reply view: for Korean, a word starting with
+  /// the key; for English, a word with the same key.
   static func find(_ key: Key, in view: [UInt32], language: Language) -> Range<Int>? {
     let n = key.count
     guard n > 0, n <= view.count else { return nil }
     let first = key[0]
+    if !Hangul.isSyllable(first) {
+      var i = 0
+      while i < view.count {
+        while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
+        let start = i
+        while i < view.count && (PhraseMatcher.isWordScalar(view[i]) || view[i] == 0x27) { i += 1 }
+        guard i - start >= n, view[start] == first else { continue }
+        if englishKey(view[start..<i]) == key { return start..<i }
+      }
+      return nil
+    }
     var i = 0
     while i + n <= view.count {
       if view[i] == first, i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]), (1..<n).allSatisfy({ view[i + $0] == key[$0] }) {

@@ -121,6 +121,16 @@ struct ScoringTests {
     }
   }
 
+  @Test("a customer who calls the agent a liar or rude, or the app shitty, is upset; a plain report is not")
+  func insultsAreUpset() {
+    for message in ["Your agent was rude to me on the phone.", "You're liars, the refund never came.", "This shitty app logged me out again.",
+      "It's really bugging me that nobody replies."]
+    {
+      #expect(evaluator.customerSignals(message, language: .en).upset, "\(message)")
+    }
+    #expect(!evaluator.customerSignals("Here is the photo of the label, sorry it's blurry.", language: .en).upset)
+  }
+
   @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
   func reproach() {
     for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {
