@@ -88,7 +88,7 @@ struct SentenceSplitter {
           if !word.isEmpty && KoreanEndings.endsSentenceWithoutPunctuation(v[word]) {
             let splitAt = absorbEmoticons(after: i)
             let next = nextWord(from: splitAt)
-            if let next, !KoreanEndings.continuesPrevious(v[next]) {
+            if let next, !KoreanEndings.continuesPrevious(v[next]), !isPastThenVerb(word, next) {
               flush(splitAt)
               start = splitAt
               wordStart = splitAt
@@ -105,6 +105,24 @@ struct SentenceSplitter {
     quoted.sort { $0.lowerBound < $1.lowerBound }
     return (sentences, quoted)
   }
+
+  /// `-았다/-었다` before another verb is `-았다가` ("and then"), not a sentence end: "전원을 껐다
+  /// 켜 보세요", "유심을 뺐다 다시 끼워 주세요", "앱을 지웠다 재설치해 보세요". The next word is 다시,
+  /// an honorific predicate, or a verb's -아/-어 form (켜, 와, 해, 끼워).
+  func isPastThenVerb(_ word: Range<Int>, _ next: Range<Int>) -> Bool {
+    guard word.count >= 2, v[word.upperBound - 1] == SentenceSplitter.da,
+      Hangul.tail(v[word.upperBound - 2]) == Hangul.Tail.ssangSiot
+    else { return false }
+    let following = strippedWord(next)
+    guard !following.isEmpty, following.count <= 8, let last = v[following].last, Hangul.isSyllable(last) else { return false }
+    if v[following].elementsEqual(SentenceSplitter.dasi) { return true }
+    if KoreanEndings.classify(v[following], final: true).isHonorific { return true }
+    let infinitiveVowels = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.yeo, Hangul.Vowel.ae, Hangul.Vowel.wa, Hangul.Vowel.wo]
+    return Hangul.tail(last) == Hangul.Tail.none && infinitiveVowels.contains(Hangul.vowel(last))
+      && next.upperBound < v.count && v[next.upperBound] == Chars.space
+  }
+
+  static let da = S.c("다"), dasi = S.w("다시")
 
   /// Skips a list marker at the start of a line: `1.`, `1)`, `가.`, `①`, `-`, `•`, `*`.
   func skipListMarker(_ a: Int, _ b: Int) -> Int {

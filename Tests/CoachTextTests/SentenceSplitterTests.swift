@@ -24,6 +24,16 @@ struct SentenceSplitterTests {
     #expect(sentences("확인해 봤는데요. 배송이 늦어지고 있어요.", .ko) == ["확인해 봤는데요.", "배송이 늦어지고 있어요."])
   }
 
+  @Test("'-았다/-었다' before another verb is '-았다가' (껐다 켜 보세요), not a sentence end")
+  func pastThenVerb() {
+    #expect(sentences("공유기를 껐다 켜 보세요", .ko) == ["공유기를 껐다 켜 보세요"])
+    #expect(sentences("유심을 뺐다 다시 끼워 주세요", .ko) == ["유심을 뺐다 다시 끼워 주세요"])
+    #expect(sentences("앱을 지웠다 재설치하세요", .ko) == ["앱을 지웠다 재설치하세요"])
+    // A 반말 sentence in '-었다' followed by another sentence still splits.
+    #expect(sentences("벌써 고쳤다 다른 거 물어봐", .ko) == ["벌써 고쳤다", "다른 거 물어봐"])
+    #expect(sentences("이미 처리했다 기다려", .ko) == ["이미 처리했다", "기다려"])
+  }
+
   @Test("dates, decimals, list markers and URLs do not split")
   func noFalseSplits() {
     #expect(sentences("2024. 3. 5.(화)에 발송됩니다. 무게는 3.5kg입니다.", .ko) == ["2024. 3. 5.(화)에 발송됩니다.", "무게는 3.5kg입니다."])
