@@ -108,7 +108,8 @@ struct SentenceSplitter {
 
   /// `-았다/-었다` before another verb is `-았다가` ("and then"), not a sentence end: "전원을 껐다
   /// 켜 보세요", "유심을 뺐다 다시 끼워 주세요", "앱을 지웠다 재설치해 보세요". The next word is 다시,
-  /// an honorific predicate, or a verb's -아/-어 form (켜, 와, 해, 끼워).
+  /// an honorific predicate, a verb's -아/-어 form (켜, 와, 해, 끼워), or the quotative 보다
+  /// ("취소됐다 보시면 됩니다").
   func isPastThenVerb(_ word: Range<Int>, _ next: Range<Int>) -> Bool {
     guard word.count >= 2, v[word.upperBound - 1] == SentenceSplitter.da,
       Hangul.tail(v[word.upperBound - 2]) == Hangul.Tail.ssangSiot
@@ -116,13 +117,15 @@ struct SentenceSplitter {
     let following = strippedWord(next)
     guard !following.isEmpty, following.count <= 8, let last = v[following].last, Hangul.isSyllable(last) else { return false }
     if v[following].elementsEqual(SentenceSplitter.dasi) { return true }
+    // The quotative '-다 (고) 보다': "취소됐다 보시면 됩니다".
+    if SentenceSplitter.quotativeBo.contains(where: { v[following].starts(with: $0) }) { return true }
     if KoreanEndings.classify(v[following], final: true).isHonorific { return true }
     let infinitiveVowels = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.yeo, Hangul.Vowel.ae, Hangul.Vowel.wa, Hangul.Vowel.wo]
     return Hangul.tail(last) == Hangul.Tail.none && infinitiveVowels.contains(Hangul.vowel(last))
       && next.upperBound < v.count && v[next.upperBound] == Chars.space
   }
 
-  static let da = S.c("다"), dasi = S.w("다시")
+  static let da = S.c("다"), dasi = S.w("다시"), quotativeBo = S.list("보시 보셔 보면 보셨")
 
   /// Skips a list marker at the start of a line: `1.`, `1)`, `가.`, `①`, `-`, `•`, `*`.
   func skipListMarker(_ a: Int, _ b: Int) -> Int {

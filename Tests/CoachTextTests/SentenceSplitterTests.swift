@@ -29,6 +29,7 @@ struct SentenceSplitterTests {
     #expect(sentences("공유기를 껐다 켜 보세요", .ko) == ["공유기를 껐다 켜 보세요"])
     #expect(sentences("유심을 뺐다 다시 끼워 주세요", .ko) == ["유심을 뺐다 다시 끼워 주세요"])
     #expect(sentences("앱을 지웠다 재설치하세요", .ko) == ["앱을 지웠다 재설치하세요"])
+    #expect(sentences("네 취소됐다 보시면 됩니다", .ko) == ["네 취소됐다 보시면 됩니다"])
     // A 반말 sentence in '-었다' followed by another sentence still splits.
     #expect(sentences("벌써 고쳤다 다른 거 물어봐", .ko) == ["벌써 고쳤다", "다른 거 물어봐"])
     #expect(sentences("이미 처리했다 기다려", .ko) == ["이미 처리했다", "기다려"])
