@@ -144,10 +144,4 @@ enum ContentWords {
     }
     return nil
   }
-
-  static func string(_ scalars: [UInt32]) -> String {
-    var s = String.UnicodeScalarView()
-    for v in scalars { if let u = Unicode.Scalar(v) { s.append(u) } }
-    return String(s)
-  }
 }
