@@ -10,7 +10,7 @@ enum ContentWords {
   /// Up to nine scalars packed into three words (21 bits each): a content word's key or a
   /// stopword, compared and hashed without an array per word.
   struct Key: Hashable {
-    private var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    private var low: UInt64 = 0, middle: UInt64 = 0, high: UInt64 = 0
     private(set) var count = 0
 
     static let capacity = 9
@@ -21,29 +21,18 @@ enum ContentWords {
 
     mutating func append(_ v: UInt32) {
       precondition(count < Key.capacity)
-      let shift = UInt64((count % 3) * 21)
+      let bits = UInt64(v) << UInt64((count % 3) * 21)
       switch count / 3 {
-      case 0: packed.0 |= UInt64(v) << shift
-      case 1: packed.1 |= UInt64(v) << shift
-      default: packed.2 |= UInt64(v) << shift
+      case 0: low |= bits
+      case 1: middle |= bits
+      default: high |= bits
       }
       count += 1
     }
 
     subscript(k: Int) -> UInt32 {
-      let word = k / 3 == 0 ? packed.0 : k / 3 == 1 ? packed.1 : packed.2
+      let word = k / 3 == 0 ? low : k / 3 == 1 ? middle : high
       return UInt32(truncatingIfNeeded: (word >> UInt64((k % 3) * 21)) & 0x1F_FFFF)
-    }
-
-    static func == (a: Key, b: Key) -> Bool {
-      a.count == b.count && a.packed.0 == b.packed.0 && a.packed.1 == b.packed.1 && a.packed.2 == b.packed.2
-    }
-
-    func hash(into hasher: inout Hasher) {
-      hasher.combine(packed.0)
-      hasher.combine(packed.1)
-      hasher.combine(packed.2)
-      hasher.combine(count)
     }
   }
 
@@ -96,6 +85,9 @@ enum ContentWords {
   /// An English word's key: the first five letters of its stem, so "moving", "moved" and "move",
   /// or "shipped" and "ship", meet. The stem drops one of -ing, -ed, -es, -s (not -ss), a
   /// consonant doubled before -ing/-ed, and a final -e, keeping at least three letters.
+  /// Doubled letters that stay doubled in the stem (call-ed, pass-ing, buzz-ed) and vowels.
+  static let keptDoubles: [UInt32] = "aeiouylsz".unicodeScalars.map(\.value)
+
   static func englishKey(_ word: ArraySlice<UInt32>) -> Key {
     let start = word.startIndex
     var end = word.endIndex
@@ -109,7 +101,7 @@ enum ContentWords {
     }
     let verbal = drop("ing") || drop("ed")
     if !verbal && !drop("es") && word[end - 1] == 0x73 && word[end - 2] != 0x73 && end - start - 1 >= 3 { end -= 1 }
-    if verbal && end - start >= 4 && word[end - 1] == word[end - 2] && !"aeiouylsz".unicodeScalars.contains(where: { $0.value == word[end - 1] }) {
+    if verbal && end - start >= 4 && word[end - 1] == word[end - 2] && !keptDoubles.contains(word[end - 1]) {
       end -= 1
     }
     if end - start >= 4 && word[end - 1] == 0x65 { end -= 1 }

@@ -70,13 +70,12 @@ struct QuoteFinder {
 
   /// `제3조 …`, `약관 제5조` at the start of a sentence.
   func isPolicyClause(_ r: Range<Int>) -> Bool {
-    let je = QuoteFinder.je, jo = QuoteFinder.jo
     var i = r.lowerBound
-    if v[i] != je { return false }
+    if v[i] != QuoteFinder.je { return false }
     i += 1
     var digits = 0
     while i < r.upperBound && Chars.isDigit(v[i]) { i += 1; digits += 1 }
-    return digits > 0 && i < r.upperBound && v[i] == jo
+    return digits > 0 && i < r.upperBound && v[i] == QuoteFinder.jo
   }
 
   func koreanReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {

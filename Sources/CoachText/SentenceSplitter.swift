@@ -111,7 +111,7 @@ struct SentenceSplitter {
   /// an honorific predicate, a verb's -아/-어 form (켜, 와, 해, 끼워), or the quotative 보다
   /// ("취소됐다 보시면 됩니다").
   func isPastThenVerb(_ word: Range<Int>, _ next: Range<Int>) -> Bool {
-    guard word.count >= 2, v[word.upperBound - 1] == SentenceSplitter.da,
+    guard word.count >= 2, v[word.upperBound - 1] == S.da,
       Hangul.tail(v[word.upperBound - 2]) == Hangul.Tail.ssangSiot
     else { return false }
     let following = strippedWord(next)
@@ -120,12 +120,13 @@ struct SentenceSplitter {
     // The quotative '-다 (고) 보다': "취소됐다 보시면 됩니다".
     if SentenceSplitter.quotativeBo.contains(where: { v[following].starts(with: $0) }) { return true }
     if KoreanEndings.classify(v[following], final: true).isHonorific { return true }
-    let infinitiveVowels = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.yeo, Hangul.Vowel.ae, Hangul.Vowel.wa, Hangul.Vowel.wo]
-    return Hangul.tail(last) == Hangul.Tail.none && infinitiveVowels.contains(Hangul.vowel(last))
+    return Hangul.tail(last) == Hangul.Tail.none && SentenceSplitter.infinitiveVowels.contains(Hangul.vowel(last))
       && next.upperBound < v.count && v[next.upperBound] == Chars.space
   }
 
-  static let da = S.c("다"), dasi = S.w("다시"), quotativeBo = S.list("보시 보셔 보면 보셨")
+  static let dasi = S.w("다시"), quotativeBo = S.list("보시 보셔 보면 보셨")
+  /// The last vowel of a verb's -아/-어 form: 가, 켜, 꺼, 해, 와, 끼워.
+  static let infinitiveVowels = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.yeo, Hangul.Vowel.ae, Hangul.Vowel.wa, Hangul.Vowel.wo]
 
   /// Skips a list marker at the start of a line: `1.`, `1)`, `가.`, `①`, `-`, `•`, `*`.
   func skipListMarker(_ a: Int, _ b: Int) -> Int {
