@@ -169,6 +169,8 @@ struct EvaluationRun {
         found = anyHit(lists, within: sentence, excluding: nil)
       case .afterInSentence, .notAfterInSentence:
         found = anyHit(lists, within: span.upperBound..<max(span.upperBound, sentence.upperBound), excluding: nil)
+      case .beforeInSentence, .notBeforeInSentence:
+        found = anyHit(lists, within: sentence.lowerBound..<max(sentence.lowerBound, span.lowerBound), excluding: nil)
       case .alsoInReply, .notInReply:
         found = anyHit(lists, within: 0..<view.count, excluding: nil)
       case .alsoInCustomer, .notInCustomer:

@@ -188,9 +188,10 @@ public final class GuidelinePack: Sendable {
       }
     }
 
-    // A rule whose every trigger phrase contains one of its own "not-in-…" phrases never fires.
+    // A rule whose every trigger phrase contains one of its own "not-in-…" phrases never fires
+    // ("not-after-…" and "not-before-…" look outside the match, so they cannot block it this way).
     for (r, rule) in rules.enumerated() where !triggerLists[r].isEmpty {
-      let negative = zip(rule.conditions, conditionLists[r]).filter { $0.0.scope.isNegative && $0.0.scope != .notInCustomer }
+      let negative = zip(rule.conditions, conditionLists[r]).filter { $0.0.scope == .notInSentence || $0.0.scope == .notInReply }
         .flatMap { $0.1 }
       guard !negative.isEmpty else { continue }
       let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)

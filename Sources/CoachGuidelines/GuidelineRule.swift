@@ -64,6 +64,8 @@ public struct ConditionBlock: Sendable {
     case afterInSentence = "after-in-sentence"
     case notInSentence = "not-in-sentence"
     case notAfterInSentence = "not-after-in-sentence"
+    case beforeInSentence = "before-in-sentence"
+    case notBeforeInSentence = "not-before-in-sentence"
     case alsoInReply = "also-in-reply"
     case notInReply = "not-in-reply"
     case alsoInCustomer = "also-in-customer"
@@ -71,7 +73,7 @@ public struct ConditionBlock: Sendable {
 
     var isNegative: Bool {
       switch self {
-      case .notInSentence, .notAfterInSentence, .notInReply, .notInCustomer: true
+      case .notInSentence, .notAfterInSentence, .notBeforeInSentence, .notInReply, .notInCustomer: true
       default: false
       }
     }

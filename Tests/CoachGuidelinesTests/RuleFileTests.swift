@@ -157,6 +157,46 @@ struct RuleFileTests {
     #expect(lines.contains("never.rules:28:10: error: invalid regular expression '(unclosed' [bad-regex]"))
   }
 
+  @Test("before-in-sentence and not-before-in-sentence look only before the match, in its sentence")
+  func beforeInSentence() throws {
+    let text = """
+      format 1
+      rule en.resolution.done
+        category: resolution
+        kind: strength
+        severity: info
+        principles: R1
+        message: m
+        phrases:
+          has been refunded
+        not-before-in-sentence:
+          until | once
+      rule en.resolution.after-sorry
+        category: resolution
+        kind: strength
+        severity: info
+        principles: R1
+        message: m
+        phrases:
+          refund
+        before-in-sentence:
+          sorry
+        not-after-in-sentence:
+          refund
+      """
+    let (library, _) = try load(["en/before.rules": text])
+    // A "not-after-…" phrase inside the trigger does not block it: the rule can still fire.
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    let evaluator = Evaluator(library: library)
+    func rules(_ reply: String) -> [String] { evaluator.evaluate(reply, context: .init(language: .en)).findings.map(\.rule) }
+    #expect(rules("It has been refunded, and I'll watch it until it clears.").contains("en.resolution.done"))
+    #expect(!rules("We hold it until it has been refunded.").contains("en.resolution.done"))
+    #expect(!rules("Once it has been refunded you'll get an email.").contains("en.resolution.done"))
+    #expect(rules("Until Friday. It has been refunded.").contains("en.resolution.done"))
+    #expect(rules("Sorry, I'll refund it.").contains("en.resolution.after-sorry"))
+    #expect(!rules("I'll refund it. Sorry.").contains("en.resolution.after-sorry"))
+  }
+
   @Test("an unknown set is reported with did-you-mean; duplicate ids point at the first definition")
   func setsAndDuplicates() throws {
     let rule = Self.validRule.replacingOccurrences(of: "죄송하다~", with: "@tim")
