@@ -12,6 +12,8 @@ struct KoreanSentenceClassifier {
 
   static let nim = S.c("님"), dream = S.w("드림"), olim = S.w("올림")
   static let addressNouns = S.list("님 고객님 회원님 손님 선생님 사장님 여러분")
+  /// Bare 반말 closers after a clause: "늦어서 미안.", "그럼 안녕." (alone they are interjections).
+  static let informalClosers = S.list("미안 미안미안 땡큐 안녕 쏘리")
   static let informalPronouns = S.list("나 나는 내가 나도 나한테 나랑 너 너는 네가 니가 너도 너한테 너랑 너희")
   static let slangOnly = S.list("ㅇㅇ ㅇㅋ ㄱㅅ ㅈㅅ")
 
@@ -51,6 +53,7 @@ struct KoreanSentenceClassifier {
     if words.count == 1, let level = KoreanEndings.interjectionLevel(v[last]) { return (level, last) }
     let level = KoreanEndings.classify(v[last], final: true)
     if level != .fragment { return (level, last) }
+    if KoreanSentenceClassifier.informalClosers.contains(where: { v[last].elementsEqual($0) }) { return (.informal, last) }
     // Scrambled order: the predicate came earlier in the sentence. 반말 pronouns (나, 내가, 너)
     // also give a predicate-less sentence away.
     for word in words.reversed() where !isInsideQuote(word) {

@@ -16,6 +16,7 @@ struct SpeechLevelTests {
       ("내일 보내 줄게.", .informal), ("이쪽으로 가셔.", .informal), ("확인했지?", .informal), ("그건 네 잘못이야.", .informal),
       ("뭐라고 했니?", .informal), ("네.", .neutral), ("주문 번호 12345", .fragment), ("배송 지연 안내", .fragment),
       ("확인해 보겠슴다.", .formal), ("감사함다!", .formal), ("재고 있슴까?", .formal), ("나무를 심다.", .informal),
+      ("늦어서 미안.", .informal), ("그럼 안녕.", .informal), ("알려 줘서 땡큐!", .informal),
     ])
   func sentenceLevel(text: String, expected: SentenceLevel) {
     #expect(sentenceLevels(text) == [expected])
@@ -31,6 +32,7 @@ struct SpeechLevelTests {
   func mixed() {
     #expect(level("죄송합니다. 환불은 안 돼.") == .mixed)
     #expect(level("환불은 안 돼. 알았지?") == .informal)
+    #expect(level("내일 도착합니다. 늦어서 미안.") == .mixed)
   }
 
   // Traps from reference/language-notes.md §0 and §2.3.
