@@ -24,6 +24,9 @@ struct EvaluationRun {
   private var scratchCandidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scratchAccepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scalarOffsetOfUTF16: [Int]?
+  /// The rule of each finding (parallel to `findings`), and whether any fired rule overrides others.
+  private var findingRules: [Int32] = []
+  private var anyOverride = false
 
   var view: [UInt32] { analysis.text.view }
 
@@ -80,6 +83,7 @@ struct EvaluationRun {
       if plan.dependsOnCategories { second.append(r) } else if plan.readsFindings { afterFindings.append(r) } else { apply(Int(r)) }
     }
     for r in afterFindings { apply(Int(r)) }
+    if anyOverride { withdrawOverridden() }
     for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
     for r in second { apply(Int(r)) }
     fillExcerpts()
@@ -134,6 +138,7 @@ struct EvaluationRun {
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
       let original = analysis.text.originalRange(item.span)
+      if !plan.overrides.isEmpty { anyOverride = true }
       if plan.messageHasPlaceholder || plan.suggestionHasPlaceholder {
         pendingTemplates.append((findings.count, replacement))
       }
@@ -144,6 +149,7 @@ struct EvaluationRun {
       } else {
         points = plan.score
       }
+      findingRules.append(Int32(r))
       findings.append(
         Finding(
           rule: ruleID, category: plan.category, kind: plan.kind, severity: plan.severity,
@@ -151,6 +157,42 @@ struct EvaluationRun {
           message: message, suggestion: plan.kind == .issue ? suggestion : nil,
           points: points))
     }
+  }
+
+  /// Drops the findings of rules that a fired rule `overrides:` in the same sentence, keeping
+  /// the pending message templates pointed at the right findings.
+  mutating func withdrawOverridden() {
+    var drop = [Bool](repeating: false, count: findings.count)
+    for (i, r) in findingRules.enumerated() {
+      let targets = pack.plans[Int(r)].overrides
+      guard !targets.isEmpty else { continue }
+      let sentence = sentenceRange(ofOriginal: findings[i].start)
+      for (j, other) in findingRules.enumerated() where j != i && targets.contains(other) {
+        if sentence.contains(findings[j].start) {
+          drop[j] = true
+        }
+      }
+    }
+    guard drop.contains(true) else { return }
+    var newIndex = [Int](repeating: -1, count: findings.count)
+    var kept: [Finding] = [], keptRules: [Int32] = []
+    for i in findings.indices where !drop[i] {
+      newIndex[i] = kept.count
+      kept.append(findings[i])
+      keptRules.append(findingRules[i])
+    }
+    findings = kept
+    findingRules = keptRules
+    pendingTemplates = pendingTemplates.compactMap { newIndex[$0.index] >= 0 ? (newIndex[$0.index], $0.replacement) : nil }
+  }
+
+  /// The sentence around an offset of the original text, in original scalar offsets.
+  func sentenceRange(ofOriginal offset: Int) -> Range<Int> {
+    for sentence in analysis.sentences {
+      let original = analysis.text.originalRange(sentence.range)
+      if original.contains(offset) || original.lowerBound == offset { return original }
+    }
+    return offset..<(offset + 1)
   }
 
   /// Whether a reply-level condition holds (used by scoring for `missing` rules).

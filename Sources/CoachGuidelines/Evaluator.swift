@@ -98,8 +98,18 @@ struct HitIndex {
     var found: [Hit] = []
     found.reserveCapacity(view.count / 4 + 8)
     let n = view.count
-    matcher.scan(view, in: 0..<n) { pattern, end in
+    matcher.scan(view, in: 0..<n) { pattern, fedEnd in
       let p = matcher.patterns[Int(pattern)]
+      // A run of digits is fed once, so a phrase ending in `{n}` is reported at the run's first
+      // digit: the number is the whole run ("December 12", "10:30").
+      var end = fedEnd
+      if view[end - 1] == 0x30 {
+        var a = end
+        while a < n && (view[a] == 0x30 || view[a] == NormalizedText.ignorable) {
+          if view[a] == 0x30 { end = a + 1 }
+          a += 1
+        }
+      }
       let start = matcher.start(of: pattern, endingAt: end, in: view)
       // Word boundaries, judged within a script: a Latin phrase may touch Hangul (OTP를).
       if !p.openStart && p.startsWithWord {

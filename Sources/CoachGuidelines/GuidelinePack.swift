@@ -204,7 +204,22 @@ public final class GuidelinePack: Sendable {
       }
     }
 
-    let plans = rules.map(RulePlan.init)
+    var plans = rules.map(RulePlan.init)
+    // `overrides:` names rules of this pack (by id or alias); a company layer may name a default rule.
+    var indexOfID: [String: Int32] = [:]
+    for (r, rule) in rules.enumerated() {
+      for alias in rule.aliases where indexOfID[alias] == nil { indexOfID[alias] = Int32(r) }
+    }
+    for (r, rule) in rules.enumerated() { indexOfID[rule.id] = Int32(r) }
+    for (r, rule) in rules.enumerated() {
+      for (other, location) in rule.overrides {
+        if let target = indexOfID[other] {
+          plans[r].overrides.append(target)
+        } else {
+          diagnostics.append(.error("unknown-rule", "rule '\(rule.id)' overrides '\(other)', which is not a rule of the \(language.rawValue) pack", at: location))
+        }
+      }
+    }
     var rulesByList = [[Int32]](repeating: [], count: listEntries.count)
     for (r, lists) in triggerLists.enumerated() { for list in lists { rulesByList[Int(list)].append(Int32(r)) } }
     let alwaysActive = plans.indices.filter { plans[$0].check != nil || plans[$0].hasRegex }.map { Int32($0) }

@@ -26,6 +26,9 @@ public struct GuidelineRule: Sendable {
   public var unless: [Condition]
   /// The rule fires only when its trigger occurs at least this many times in the reply.
   public var minimumCount: Int
+  /// Rules (ids or aliases, same language) whose findings in the same sentence this rule's
+  /// finding withdraws: "asks again for the order number" replaces "asks for what's needed".
+  public var overrides: [(id: String, location: SourceLocation)] = []
   public var exampleContext: ExampleContext
   public var examples: [RuleExample]
   public var location: SourceLocation

@@ -24,11 +24,11 @@ public struct RuleFile: Sendable {
 struct RuleFileParser {
   static let ruleKeys: Set<String> = Set([
     "name", "alias", "category", "kind", "severity", "score", "penalty", "principles", "message", "suggest",
-    "phrases", "regex", "check", "when", "unless", "min-count", "context", "match", "no-match",
+    "phrases", "regex", "check", "when", "unless", "min-count", "overrides", "context", "match", "no-match",
   ] + ConditionBlock.Scope.allCases.map(\.rawValue))
   static let blockKeys: Set<String> = Set(["phrases", "context"] + ConditionBlock.Scope.allCases.map(\.rawValue))
   /// Keys whose values are free text (no inline `# comment`).
-  static let textKeys: Set<String> = ["message", "suggest", "match", "no-match", "name", "regex"]
+  static let textKeys: Set<String> = ["message", "suggest", "match", "no-match", "name", "regex", "customer", "reply", "customer-name"]
   static let principleIDs: Set<String> = [
     "E1", "E2", "E3", "E4", "G1", "G2", "A1", "A2", "A3", "P1", "P2", "P3", "O1", "O2", "O3", "R1", "R2", "R3", "R4",
     "C1", "C2", "N1", "N2", "T1", "T2", "T3",
@@ -345,6 +345,24 @@ struct RuleFileParser {
     let score = number("score", range: 0...100)
     let penalty = number("penalty", range: 0...100)
     let minimumCount = number("min-count", range: 1...20) ?? 1
+    var overrides: [(id: String, location: SourceLocation)] = []
+    if let field = fields["overrides"] {
+      for part in field.value.split(separator: ",") {
+        let other = String(part).trimmingSpaces()
+        guard !other.isEmpty else { continue }
+        if other == id {
+          diagnostics.append(.error("bad-value", "rule '\(id)' cannot override itself", at: fieldLocation(field)))
+        } else if !other.hasPrefix(language.rawValue + ".") {
+          diagnostics.append(
+            .error("bad-value", "'overrides:' names a rule of the same language ('\(language.rawValue).…'), found '\(other)'", at: fieldLocation(field)))
+        } else {
+          overrides.append((other, fieldLocation(field)))
+        }
+      }
+      if field.value.split(separator: ",").allSatisfy({ String($0).trimmingSpaces().isEmpty }) {
+        diagnostics.append(.error("bad-value", "'overrides:' needs one or more rule ids, separated by commas", at: fieldLocation(field)))
+      }
+    }
     if kind == .strength, let field = fields["penalty"] {
       diagnostics.append(.error("bad-key", "'penalty:' is for issues; a strength sets 'score:'", at: fieldLocation(field)))
     }
@@ -435,8 +453,8 @@ struct RuleFileParser {
       id: id, aliases: aliases, name: fields["name"]?.value ?? id, language: language, category: category, kind: kind,
       severity: severity, score: score ?? 100, penalty: penalty ?? severity.defaultPenalty, principles: principles,
       message: message, suggestion: suggestion, phrases: phrases, regexes: regexes, check: check,
-      conditions: conditionBlocks, when: when, unless: unless, minimumCount: minimumCount, exampleContext: context,
-      examples: builtExamples, location: ruleLocation)
+      conditions: conditionBlocks, when: when, unless: unless, minimumCount: minimumCount, overrides: overrides,
+      exampleContext: context, examples: builtExamples, location: ruleLocation)
   }
 
   mutating func validateRuleID(_ id: String, at location: SourceLocation) {

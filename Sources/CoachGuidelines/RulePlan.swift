@@ -22,6 +22,8 @@ struct RulePlan: Sendable {
   /// Runs after the plain rules because it reads their findings (`echoes-customer`).
   var readsFindings: Bool
   var messageHasPlaceholder: Bool
+  /// Rules whose findings in the same sentence this rule's findings withdraw (`overrides:`).
+  var overrides: [Int32] = []
   var suggestionHasPlaceholder: Bool
 
   init(_ rule: GuidelineRule) {

@@ -197,6 +197,59 @@ struct RuleFileTests {
     #expect(!rules("I'll refund it. Sorry.").contains("en.resolution.after-sorry"))
   }
 
+  @Test("overrides: withdraws the named rule's findings in the same sentence only; an unknown or own id is an error")
+  func overrides() throws {
+    let text = """
+      format 1
+      rule en.resolution.asks
+        category: resolution
+        kind: strength
+        severity: info
+        principles: R1
+        message: m
+        phrases:
+          your order number
+      rule en.resolution.asks-again
+        category: resolution
+        kind: issue
+        severity: warning
+        principles: R4
+        message: m
+        suggest: s
+        overrides: en.resolution.asks
+        phrases:
+          what's your order number
+        also-in-customer:
+          order {n}
+        context:
+          customer: My order #48213 is late.
+      """
+    let (library, _) = try load(["en/over.rules": text])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    // '#' in a context line is text, not a comment: the example's customer gave the number.
+    #expect(library.rule("en.resolution.asks-again")?.exampleContext.customer == "My order #48213 is late.")
+    let evaluator = Evaluator(library: library)
+    func rules(_ reply: String, customer: String) -> [String] {
+      evaluator.evaluate(reply, context: .init(customerMessage: customer, language: .en)).findings.map(\.rule)
+    }
+    // A number of several digits is one {n}.
+    #expect(rules("What's your order number?", customer: "My order 48213 is late.") == ["en.resolution.asks-again"])
+    #expect(rules("What's your order number?", customer: "My order is late.") == ["en.resolution.asks"])
+    // Only the same sentence: an ask in another sentence keeps its credit.
+    #expect(
+      Set(rules("What's your order number? Or send your order number by email.", customer: "Order 7 is late."))
+        == ["en.resolution.asks-again", "en.resolution.asks"])
+
+    let misspelt = text.replacingOccurrences(of: "overrides: en.resolution.asks", with: "overrides: en.resolution.ask")
+    let (broken, _) = try load(["en/over.rules": misspelt])
+    let unknown = broken.diagnostics.first { $0.code == "unknown-rule" }
+    #expect(unknown?.message == "rule 'en.resolution.asks-again' overrides 'en.resolution.ask', which is not a rule of the en pack")
+    #expect(unknown?.location?.line == 17)
+    let own = text.replacingOccurrences(of: "overrides: en.resolution.asks", with: "overrides: en.resolution.asks-again")
+    let (selfish, _) = try load(["en/over.rules": own])
+    #expect(selfish.diagnostics.contains { $0.code == "bad-value" && $0.message == "rule 'en.resolution.asks-again' cannot override itself" })
+  }
+
   @Test("an unknown set is reported with did-you-mean; duplicate ids point at the first definition")
   func setsAndDuplicates() throws {
     let rule = Self.validRule.replacingOccurrences(of: "죄송하다~", with: "@tim")

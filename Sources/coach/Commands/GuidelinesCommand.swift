@@ -52,6 +52,7 @@ struct GuidelinesCommand {
     if let suggestion = rule.suggestion { out += "  " + s(.coach, "Try: " + suggestion) + "\n" }
     if !rule.when.isEmpty { out += "\n  only when: " + rule.when.map(\.spelling).joined(separator: ", ") + "\n" }
     if !rule.unless.isEmpty { out += "  unless: " + rule.unless.map(\.spelling).joined(separator: ", ") + "\n" }
+    if !rule.overrides.isEmpty { out += "  overrides (same sentence): " + rule.overrides.map(\.id).joined(separator: ", ") + "\n" }
     if let phrases = rule.phrases {
       out += "\n  " + s(.emphasis, "phrases") + "\n"
       for entry in phrases.entries.prefix(30) { out += "    " + TerminalText.safe(entry.source) + (entry.replacement.map { "  => \($0)" } ?? "") + "\n" }
