@@ -32,6 +32,12 @@ public enum KoreanEndings {
     // 하오체
     if n >= 3, word.hasSuffix(S.sida), Hangul.tail(word[word.endIndex - 3]) == Hangul.Tail.bieup { return .hao }
     if word.hasSuffix(S.sio) || word.hasSuffix(S.guryeo) { return .hao }
+    // -소 after 있/없/았/었/겠 or an adjective stem (했소, 하였소, 없소, 좋소) and -이오 after a noun
+    // (것이오); 주소, 취소, 바이오 are nouns.
+    if n >= 2, last == S.so, let prev, prevTail == Hangul.Tail.ssangSiot || prevTail == S.tailBieupSiot || S.beforeHaoSo.contains(prev) {
+      return .hao
+    }
+    if n >= 3, last == S.o, prev == S.i, !word.hasSuffix(S.bio) { return .hao }
     // 해요체
     if last == S.yo {
       if n == 1 || word.endsInNoun(S.yoNouns) { return .fragment }
@@ -236,6 +242,8 @@ enum S {
   static func list(_ s: String) -> [[UInt32]] { s.split(separator: " ").map { w(String($0)) } }
 
   static let nida = w("니다"), nikka = w("니까"), nidang = w("니당"), sipsio = w("십시오"), sipsiyo = w("십시요")
+  static let so = c("소"), bio = w("바이오"), beforeHaoSo = set("좋않같많싫옳")
+  static let tailBieupSiot = 18  // ㅄ (없소)
   static let sijiyo = w("시지요"), soseo = w("소서"), sida = w("시다"), sio = w("시오"), guryeo = w("구려")
   static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래")
   static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만"), deyo = w("데요")

@@ -17,6 +17,8 @@ struct SpeechLevelTests {
       ("뭐라고 했니?", .informal), ("네.", .neutral), ("주문 번호 12345", .fragment), ("배송 지연 안내", .fragment),
       ("확인해 보겠슴다.", .formal), ("감사함다!", .formal), ("재고 있슴까?", .formal), ("나무를 심다.", .informal),
       ("늦어서 미안.", .informal), ("그럼 안녕.", .informal), ("알려 줘서 땡큐!", .informal),
+      ("취소하였소.", .hao), ("재고가 없소.", .hao), ("환불은 사흘 뒤에 될 것이오.", .hao), ("이 제품이 더 좋소.", .hao),
+      ("새 주소", .fragment), ("주문 취소", .fragment), ("그건 바이오.", .fragment),
     ])
   func sentenceLevel(text: String, expected: SentenceLevel) {
     #expect(sentenceLevels(text) == [expected])
