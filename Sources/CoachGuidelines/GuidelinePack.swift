@@ -35,6 +35,8 @@ public final class GuidelinePack: Sendable {
   let conditionScopes: [[ConditionBlock.Scope]]
   /// The lists of the sets that read a customer's message, looked up once.
   let customerLists: CustomerLists
+  /// Every phrase block of the pack (rules' triggers and conditions, named sets), for checks.
+  let phraseBlocks: [PhraseBlock]
 
   struct CustomerLists {
     var upset: [Int32], distress: [Int32], confused: [Int32], feedback: [Int32], praise: [Int32], thanks: [Int32],
@@ -58,8 +60,10 @@ public final class GuidelinePack: Sendable {
     alwaysActiveRules: [Int32],
     missingRulesByCategory: [[Int32]],
     setListsExpanded: [String: [Int32]],
-    conditionScopes: [[ConditionBlock.Scope]]
+    conditionScopes: [[ConditionBlock.Scope]],
+    phraseBlocks: [PhraseBlock] = []
   ) {
+    self.phraseBlocks = phraseBlocks
     self.language = language
     self.rules = rules
     self.matcher = matcher
@@ -231,7 +235,8 @@ public final class GuidelinePack: Sendable {
       checkLists: checkLists.map { $0.map { expand([$0]) } }, setLists: setLists, listCount: listEntries.count,
       regexCache: RegexCache(rules: rules), plans: plans, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
       missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) },
-      conditionScopes: rules.map { $0.conditions.map(\.scope) })
+      conditionScopes: rules.map { $0.conditions.map(\.scope) },
+      phraseBlocks: rules.compactMap(\.phrases) + rules.flatMap { $0.conditions.map(\.block) } + sets.map(\.block))
     return (pack, diagnostics)
   }
 
@@ -257,5 +262,38 @@ extension Array where Element == UInt32 {
       if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
     }
     return false
+  }
+}
+
+extension GuidelinePack {
+  /// Phrases that cannot find even their own words written out as a reply — a character the
+  /// text is folded differently from the phrase, or a word boundary that can never hold — so
+  /// they would silently never match. One entry per written phrase line and expansion.
+  public func phrasesThatNeverMatch() -> [(entry: PhraseEntry, expansion: String)] {
+    var found: [(PhraseEntry, String)] = []
+    var seen = Set<[UInt32]>()
+    for block in phraseBlocks {
+      for entry in block.entries {
+        for expansion in entry.expansions where seen.insert(expansion.scalars).inserted {
+          var scalars = String.UnicodeScalarView()
+          for v in expansion.scalars {
+            if v == 0x30 {
+              scalars.append(contentsOf: "12".unicodeScalars)
+            } else if let s = Unicode.Scalar(v) {
+              scalars.append(s)
+            }
+          }
+          let written = String(scalars)
+          let view = NormalizedText(" " + written + " ").view
+          let blank: (UInt32) -> Bool = { $0 == 0x20 || $0 == NormalizedText.ignorable }
+          guard let first = view.firstIndex(where: { !blank($0) }), let last = view.lastIndex(where: { !blank($0) }) else { continue }
+          let hits = HitIndex(pack: self, view: view)
+          if !hits.hits.contains(where: { $0.start <= first && $0.end > last }) {
+            found.append((entry, written))
+          }
+        }
+      }
+    }
+    return found
   }
 }

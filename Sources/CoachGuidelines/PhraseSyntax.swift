@@ -147,7 +147,10 @@ enum PhraseSyntax {
       for f in forms {
         let variants = language == .ko ? KoreanConjugator.spacingVariants(of: f) : [f]
         for v in variants {
-          let folded = v.map { $0 == digitMarker ? 0x30 : NormalizedText.foldScalar($0) }.filter { $0 != NormalizedText.ignorable }
+          // Folded as text is, stretched letters included ("www" reads as the text "www" does).
+          var folded = v.map { $0 == digitMarker ? 0x30 : NormalizedText.foldScalar($0) }
+          NormalizedText.collapseStretchedLetters(&folded)
+          folded.removeAll { $0 == NormalizedText.ignorable }
           out.append(
             Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
         }

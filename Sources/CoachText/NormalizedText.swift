@@ -103,7 +103,7 @@ public struct NormalizedText: Sendable {
   /// A letter written three or more times in a row is read once ("sooo sorry", "thaaanks",
   /// "pleeease"): the repeats become `ignorable`, so every matcher skips them. Latin letters only
   /// (Korean ㅋㅋㅋ and ㅠㅠ are emoticons, kept as written).
-  static func collapseStretchedLetters(_ view: inout [UInt32]) {
+  public static func collapseStretchedLetters(_ view: inout [UInt32]) {
     var i = 0
     let n = view.count
     while i + 2 < n {

@@ -28,6 +28,13 @@ struct PackTests {
     #expect(bundledLibrary.diagnostics.isEmpty, "\(DiagnosticPrinter().render(bundledLibrary.diagnostics))")
   }
 
+  @Test("every phrase of both packs finds its own words written as a reply (none silently never matches)", arguments: Language.allCases)
+  func everyPhraseMatchesItself(_ language: Language) throws {
+    let pack = try #require(bundledLibrary.pack(for: language))
+    let dead = pack.phrasesThatNeverMatch()
+    #expect(dead.isEmpty, "\(dead.prefix(10).map { "\($0.entry.location): '\($0.expansion)'" }.joined(separator: "\n"))")
+  }
+
   @Test("every rule has at least three lines it must match and three it must not")
   func threeAndThree() {
     for rule in bundledLibrary.rules {

@@ -197,6 +197,30 @@ struct RuleFileTests {
     #expect(!rules("I'll refund it. Sorry.").contains("en.resolution.after-sorry"))
   }
 
+  @Test("a phrase written with a tripled letter folds as text does: 'www' finds 'WWW'; a number in a phrase is the whole number")
+  func phraseFoldingMatchesText() throws {
+    let text = """
+      format 1
+      rule en.plain-language.web
+        category: plain_language
+        kind: strength
+        severity: info
+        principles: P1
+        message: m
+        phrases:
+          www | order {n} | {n}/{n}
+      """
+    let (library, _) = try load(["en/web.rules": text])
+    let local = Evaluator(library: library)
+    func excerpts(_ reply: String) -> [String] {
+      local.evaluate(reply, context: .init(language: .en)).findings.filter { $0.rule == "en.plain-language.web" }.map(\.excerpt)
+    }
+    #expect(excerpts("Go to WWW dot acme dot com.") == ["WWW"])
+    #expect(excerpts("Your order 48213 ships on 11/28.") == ["order 48213", "11/28"])
+    #expect(excerpts("Your order ships soon.") == [])
+    #expect(try #require(library.pack(for: .en)).phrasesThatNeverMatch().isEmpty)
+  }
+
   @Test("overrides: withdraws the named rule's findings in the same sentence only; an unknown or own id is an error")
   func overrides() throws {
     let text = """

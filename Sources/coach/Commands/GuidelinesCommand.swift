@@ -102,6 +102,19 @@ struct GuidelinesCommand {
         }
       }
     }
+    // A phrase that cannot find its own words would silently never match.
+    var deadPhrases: [Diagnostic] = []
+    for language in Language.allCases {
+      guard let pack = library.pack(for: language) else { continue }
+      for (entry, expansion) in pack.phrasesThatNeverMatch() {
+        if let directory {
+          let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+          guard URL(fileURLWithPath: entry.location.path).standardizedFileURL.path.hasPrefix(root) else { continue }
+        }
+        deadPhrases.append(.error("never-matches", "the phrase '\(expansion)' cannot match even its own words in a reply", at: entry.location))
+      }
+    }
+    failures += deadPhrases
     let all = problems + failures
     if !all.isEmpty { cli.stdout.write(printer.render(all)) }
     let summary = "\(rules.count) rules, \(exampleCount) examples, \(ExampleRunner.Variant.allCases.count) variants each: "
