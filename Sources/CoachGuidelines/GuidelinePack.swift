@@ -198,13 +198,25 @@ public final class GuidelinePack: Sendable {
       let negative = zip(rule.conditions, conditionLists[r]).filter { $0.0.scope == .notInSentence || $0.0.scope == .notInReply }
         .flatMap { $0.1 }
       guard !negative.isEmpty else { continue }
-      let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
+      let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions)
       let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
-      if !triggers.isEmpty && triggers.allSatisfy({ t in blocking.contains { b in !b.isEmpty && t.containsSubsequence(b) } }) {
+      func blocked(_ t: [UInt32]) -> Bool { blocking.contains { b in t.contains(phrase: b) } }
+      if !triggers.isEmpty && triggers.allSatisfy(blocked) {
         diagnostics.append(
           .error(
             "never-matches", "every phrase of rule '\(rule.id)' contains a phrase of its own 'not-in-…' block, so it can never fire",
             at: rule.location))
+      } else {
+        // The same for one line of the rule's own phrases.
+        for entry in rule.phrases?.entries ?? [] where !entry.expansions.isEmpty && entry.expansions.map(\.scalars).allSatisfy(blocked) {
+          let first = entry.expansions[0].scalars
+          let culprit = blocking.first { first.contains(phrase: $0) }?.scalars ?? []
+          let shown = String(String.UnicodeScalarView(culprit.compactMap { Unicode.Scalar($0 == 0x30 ? 0x23 : $0) }))
+          diagnostics.append(
+            .error(
+              "never-matches", "every phrase of this line contains '\(shown)' from the rule's own 'not-in-…' block, so the line can never fire",
+              at: entry.location))
+        }
       }
     }
 
@@ -255,11 +267,19 @@ public final class GuidelinePack: Sendable {
 }
 
 extension Array where Element == UInt32 {
-  func containsSubsequence(_ needle: [UInt32]) -> Bool {
-    guard needle.count <= count else { return false }
-    if needle.isEmpty { return true }
+  /// Whether a phrase occurs in these folded scalars as the matcher would find it in text: at a
+  /// word start unless it may begin inside a word, at a word end unless it may end inside one.
+  func contains(phrase: PhraseSyntax.Expanded) -> Bool {
+    let needle = phrase.scalars
+    guard !needle.isEmpty, needle.count <= count else { return false }
+    let boundedStart = !phrase.openStart && PhraseMatcher.isWordScalar(needle[0])
+    let boundedEnd = !phrase.openEnd && PhraseMatcher.isWordScalar(needle[needle.count - 1])
     for start in 0...(count - needle.count) where self[start] == needle[0] {
-      if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+      guard self[start..<(start + needle.count)].elementsEqual(needle) else { continue }
+      let end = start + needle.count
+      if boundedStart && start > 0 && PhraseMatcher.sameScriptWord(self[start - 1], needle[0]) { continue }
+      if boundedEnd && end < count && PhraseMatcher.sameScriptWord(self[end], needle[needle.count - 1]) { continue }
+      return true
     }
     return false
   }

@@ -150,8 +150,27 @@ struct RuleFileTests {
         message: m
         regex: (unclosed
       """
-    let (library, folder) = try load(["ko/never.rules": text])
+    let line = """
+      format 1
+      rule en.tone.line
+        category: tone
+        kind: issue
+        severity: info
+        principles: T3
+        message: m
+        suggest: s
+        phrases:
+          (a|the) manager is away
+          managers are away | (the|a) supervisor is away
+        not-in-reply:
+          manager
+      """
+    let (library, folder) = try load(["ko/never.rules": text, "en/line.rules": line])
     let lines = rendered(library, folder)
+    // One line whose every phrase holds a blocking word is reported at that line; 'managers' is
+    // another word than 'manager', so the next line can fire.
+    #expect(lines.contains("line.rules:10:5: error: every phrase of this line contains 'manager' from the rule's own 'not-in-…' block, so the line can never fire [never-matches]"))
+    #expect(!lines.contains { $0.hasPrefix("line.rules:11:") })
     #expect(lines.contains { $0.contains("'company-at-fault' is in both 'when:' and 'unless:'") })
     #expect(lines.contains { $0.hasPrefix("never.rules:12:6: error: every phrase of rule 'ko.apology.blocked'") })
     #expect(lines.contains("never.rules:28:10: error: invalid regular expression '(unclosed' [bad-regex]"))
