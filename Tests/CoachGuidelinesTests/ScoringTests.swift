@@ -131,6 +131,25 @@ struct ScoringTests {
     #expect(!evaluator.customerSignals("Here is the photo of the label, sorry it's blurry.", language: .en).upset)
   }
 
+  @Test("'still no refund', 'Seriously? Again?', '아직도', '핑계' read as upset; a livelihood at stake is distress; a plain question is neither")
+  func impatienceAndStakes() {
+    for (message, language) in [
+      ("Unbelievable. Still no refund.", Language.en), ("Seriously? Again?", .en), ("Fix this now, please.", .en),
+      ("아직도 환불이 안 됐네요.", .ko), ("맨날 핑계만 대시네요.", .ko),
+    ] {
+      #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
+    }
+    for (message, language) in [
+      ("I need this fixed today, my business depends on it.", Language.en), ("오늘 안에 꼭 해결돼야 해요. 가게 장사가 걸린 문제예요.", .ko),
+    ] {
+      let signals = evaluator.customerSignals(message, language: language)
+      #expect(signals.upset && !signals.feedback, "\(message)")
+    }
+    for (message, language) in [("Can you tell me when my order ships?", Language.en), ("배송 언제 되나요?", .ko)] {
+      #expect(!evaluator.customerSignals(message, language: language).upset, "\(message)")
+    }
+  }
+
   @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
   func reproach() {
     for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {
