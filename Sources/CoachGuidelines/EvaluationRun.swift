@@ -86,6 +86,8 @@ struct EvaluationRun {
     if anyOverride { withdrawOverridden() }
     for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
     for r in second { apply(Int(r)) }
+    // Again for rules of the second pass (those that read other categories' results).
+    if anyOverride { withdrawOverridden() }
     fillExcerpts()
     fillTemplates()
     findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
@@ -190,7 +192,7 @@ struct EvaluationRun {
   func sentenceRange(ofOriginal offset: Int) -> Range<Int> {
     for sentence in analysis.sentences {
       let original = analysis.text.originalRange(sentence.range)
-      if original.contains(offset) || original.lowerBound == offset { return original }
+      if original.contains(offset) { return original }
     }
     return offset..<(offset + 1)
   }

@@ -283,6 +283,25 @@ struct RuleFileTests {
       Set(rules("What's your order number? Or send your order number by email.", customer: "Order 7 is late."))
         == ["en.resolution.asks-again", "en.resolution.asks"])
 
+    // A rule of the second pass (it reads another category's result) overrides too.
+    let second = text + """
+
+        rule en.tone.late
+          category: tone
+          kind: issue
+          severity: info
+          principles: T2
+          message: m
+          suggest: s
+          when: resolution-detected
+          overrides: en.resolution.asks
+          phrases:
+            send your order number
+        """
+    let (layered, _) = try load(["en/over.rules": second])
+    let late = Evaluator(library: layered).evaluate("Please send your order number.", context: .init(customerMessage: "It is late.", language: .en))
+    #expect(late.findings.map(\.rule) == ["en.tone.late"])
+
     let misspelt = text.replacingOccurrences(of: "overrides: en.resolution.asks", with: "overrides: en.resolution.ask")
     let (broken, _) = try load(["en/over.rules": misspelt])
     let unknown = broken.diagnostics.first { $0.code == "unknown-rule" }
