@@ -61,7 +61,7 @@ public final class GuidelinePack: Sendable {
     missingRulesByCategory: [[Int32]],
     setListsExpanded: [String: [Int32]],
     conditionScopes: [[ConditionBlock.Scope]],
-    phraseBlocks: [PhraseBlock] = []
+    phraseBlocks: [PhraseBlock]
   ) {
     self.phraseBlocks = phraseBlocks
     self.language = language
@@ -232,7 +232,10 @@ public final class GuidelinePack: Sendable {
         if let target = indexOfID[other] {
           plans[r].overrides.append(target)
         } else {
-          diagnostics.append(.error("unknown-rule", "rule '\(rule.id)' overrides '\(other)', which is not a rule of the \(language.rawValue) pack", at: location))
+          diagnostics.append(
+            .error(
+              "unknown-rule", "rule '\(rule.id)' overrides '\(other)', which is not a rule of the \(language.rawValue) pack", at: location,
+              notes: closestMatch(to: other, among: rules.map(\.id)).map { [.note("did you mean '\($0)'?")] } ?? []))
         }
       }
     }

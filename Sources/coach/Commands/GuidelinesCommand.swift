@@ -111,7 +111,7 @@ struct GuidelinesCommand {
           let root = URL(fileURLWithPath: directory).standardizedFileURL.path
           guard URL(fileURLWithPath: entry.location.path).standardizedFileURL.path.hasPrefix(root) else { continue }
         }
-        deadPhrases.append(.error("never-matches", "the phrase '\(expansion)' cannot match even its own words in a reply", at: entry.location))
+        deadPhrases.append(.error("never-matches", "the phrase '\(expansion)' cannot match even its own words written as a reply, so it would never fire; rewrite it (see 'Phrases' in Guidelines/README.md for how text is folded)", at: entry.location))
       }
     }
     failures += deadPhrases
