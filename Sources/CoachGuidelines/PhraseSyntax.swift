@@ -92,10 +92,31 @@ enum PhraseSyntax {
         continue
       }
       if c == 0x28 {  // (
-        guard let close = s[(i + 1)...].firstIndex(of: 0x29) else { throw .unbalancedParenthesis }
+        // The first `)` not escaped closes the group.
+        var scan = i + 1
+        while scan < s.count && s[scan] != 0x29 { scan += s[scan] == 0x5C ? 2 : 1 }
+        guard scan < s.count else { throw .unbalancedParenthesis }
+        let close = scan
         var options: [[UInt32]] = [[]]
-        for v in s[(i + 1)..<close] {
-          if v == 0x7C { options.append([]) } else if v == 0x28 { throw .nestedGroup } else { options[options.count - 1].append(v) }
+        var j = i + 1
+        while j < close {
+          let v = s[j]
+          if v == 0x5C, j + 1 < close {  // an escape inside a choice: "(예요\?|아니에요\?)"
+            options[options.count - 1].append(s[j + 1] == 0x7E ? literalTilde : s[j + 1])
+            j += 1
+          } else if v == 0x7C {
+            options.append([])
+          } else if v == 0x28 {
+            throw .nestedGroup
+          } else if v == 0x7B, j + 2 < close, s[j + 1] == 0x6E, s[j + 2] == 0x7D {  // {n} inside a choice
+            options[options.count - 1].append(digitMarker)
+            j += 2
+          } else if v == 0x23 {  // # inside a choice
+            options[options.count - 1].append(digitMarker)
+          } else {
+            options[options.count - 1].append(v)
+          }
+          j += 1
         }
         var after = close + 1
         if after < s.count && s[after] == 0x3F {  // (x|y)? — the whole group is optional
@@ -137,7 +158,7 @@ enum PhraseSyntax {
         throw .conjugationNeedsDictionaryForm(string(form))  // `다~` must end the phrase
       }
       // An escaped `\~` is a literal tilde ("어머님\~"), not conjugation.
-      let collapsed = collapseSpaces(form).map { $0 == literalTilde ? tilde : $0 }
+      let collapsed = joinContractions(collapseSpaces(form)).map { $0 == literalTilde ? tilde : $0 }
       guard !collapsed.isEmpty else { continue }
       var forms = [collapsed]
       if conjugate {
@@ -174,6 +195,30 @@ enum PhraseSyntax {
       }
     }
     while out.last == 0x20 { out.removeLast() }
+    return out
+  }
+
+  /// A choice that is a contraction joins the word before it: `(we|i) (will|'ll)` is "we'll",
+  /// not "we 'll". A quote opening after a space (`tap 'Save'`) keeps its space.
+  static func joinContractions(_ s: [UInt32]) -> [UInt32] {
+    func isLetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+    let contractions: [[UInt32]] = ["ll", "ve", "re", "s", "d", "m", "t"].map { $0.unicodeScalars.map(\.value) }
+    var out: [UInt32] = []
+    out.reserveCapacity(s.count)
+    var i = 0
+    while i < s.count {
+      if s[i] == 0x20, i > 0, isLetter(s[i - 1]), i + 1 < s.count, s[i + 1] == 0x27 || s[i + 1] == 0x2019 {
+        var end = i + 2
+        while end < s.count && isLetter(s[end]) { end += 1 }
+        let word = s[(i + 2)..<end].map { $0 | 0x20 }
+        if contractions.contains(word) {
+          i += 1  // drop the space
+          continue
+        }
+      }
+      out.append(s[i])
+      i += 1
+    }
     return out
   }
 

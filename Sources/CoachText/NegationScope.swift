@@ -20,7 +20,7 @@ struct NegationScope {
   static let enCarriers = ["think", "believe", "sure", "promise", "guarantee", "say", "said", "know", "expect", "suppose",
     "imagine", "mean", "that", "if", "whether", "certain", "confirm"].map { S.w($0) }
 
-  static let an = S.w("안"), mot = S.w("못"), nt = S.w("n't")
+  static let an = S.w("안"), mot = S.w("못"), nt = S.w("n't"), without = S.w("without")
 
   func isNegated(_ r: Range<Int>, in sentence: Range<Int>) -> Bool {
     switch language {
@@ -94,7 +94,7 @@ struct NegationScope {
     }
     // The four words before the phrase, nearest first.
     var end = r.lowerBound
-    for _ in 0..<4 {
+    for distance in 0..<4 {
       guard let word = Words.last(v, before: end, from: sentence.lowerBound) else { break }
       end = word.lowerBound
       // A comma or semicolon after a word closes the clause: "No, thanks for asking".
@@ -102,6 +102,9 @@ struct NegationScope {
       if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D || Chars.isEmoji(lastChar) { return false }
       let bare = Words.bare(v, word)
       if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
+      // "without" governs the words right after it: "without delay" — but in "being without your
+      // medication is worrying" the phrase comes after its object, outside its scope.
+      if distance >= 2 && bare.elementsEqual(NegationScope.without) { continue }
       if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
       if bare.hasSuffix(NegationScope.nt) { return true }
     }

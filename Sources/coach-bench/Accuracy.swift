@@ -73,6 +73,7 @@ func runAccuracy(_ arguments: [String]) throws {
     if verbose && signals.upset != (labels[3] || labels[4]) {
       print("upset \(signals.upset ? "false alarm" : "missed"): \(text)")
     }
+    if verbose && empathy != labels[2] { print("caring \(labels[2] ? "missed" : "false alarm"): \(text)") }
     if verbose && signals.confused != labels[5] { print("confused \(labels[5] ? "missed" : "false alarm"): \(text)") }
   }
   print("\nEnglish (GoEmotions, \(rows) comments)")

@@ -216,7 +216,7 @@ struct RuleFileTests {
     #expect(!rules("I'll refund it. Sorry.").contains("en.resolution.after-sorry"))
   }
 
-  @Test("a phrase written with a tripled letter folds as text does: 'www' finds 'WWW'; a number in a phrase is the whole number")
+  @Test("a phrase folds as text does ('www' finds 'WWW'); {n}, # and escapes work inside choices; a number is the whole number")
   func phraseFoldingMatchesText() throws {
     let text = """
       format 1
@@ -228,6 +228,8 @@ struct RuleFileTests {
         message: m
         phrases:
           www | order {n} | {n}/{n}
+          waited (for |)({n}|two|three) (hours|days) | (room \\#|gate {n}|desk #)
+          (we|i) (will|'ll) (call|email) (you|\\(you\\))
       """
     let (library, _) = try load(["en/web.rules": text])
     let local = Evaluator(library: library)
@@ -237,6 +239,12 @@ struct RuleFileTests {
     #expect(excerpts("Go to WWW dot acme dot com.") == ["WWW"])
     #expect(excerpts("Your order 48213 ships on 11/28.") == ["order 48213", "11/28"])
     #expect(excerpts("Your order ships soon.") == [])
+    // {n} and # inside a choice are numbers too, not the literal characters.
+    #expect(excerpts("I waited 36 hours, then waited for two days.") == ["waited 36 hours", "waited for two days"])
+    #expect(excerpts("I waited {n} hours at gate {n}.") == [])
+    #expect(excerpts("It's at gate 12, room #3, desk 4.") == ["gate 12", "room #", "desk 4"])
+    // Escapes work inside a choice, and a contraction choice joins its word: "we'll", not "we 'll".
+    #expect(excerpts("We'll call you (you) tomorrow; I will email (you).") == ["We'll call you", "I will email (you)"])
     #expect(try #require(library.pack(for: .en)).phrasesThatNeverMatch().isEmpty)
   }
 

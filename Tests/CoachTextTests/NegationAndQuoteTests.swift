@@ -27,6 +27,9 @@ struct NegationAndQuoteTests {
     #expect(try negated("It's not your fault at all.", "your fault", .en))
     #expect(try negated("There's no need to apologize.", "apologize", .en))
     #expect(try !negated("I'm sorry, but it's your fault.", "your fault", .en))
+    // "without" negates the words it governs, not a predicate after its object.
+    #expect(try negated("We will ship it without any delay.", "delay", .en))
+    #expect(try !negated("Being without your medication is worrying.", "is worrying", .en))
   }
 
   @Test("an English phrase that opens with its own subject starts a new clause, unless negation carries into it")
