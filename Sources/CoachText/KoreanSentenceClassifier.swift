@@ -46,7 +46,11 @@ struct KoreanSentenceClassifier {
     if words.count >= 2, let last = words.last, v[last].last == KoreanSentenceClassifier.nim {
       let isBareTitle = KoreanSentenceClassifier.addressNouns.contains { v[last].elementsEqual($0) }
       words.removeLast()
-      if isBareTitle, words.count >= 2, let name = words.last, isNameLike(name) { words.removeLast() }
+      if isBareTitle, let name = words.last, isNameLike(name) || mayBeName(name, before: v[last].count == 1) {
+        // Only a vocative ("…감사합니다, 라지 님." split after the comma): no level of its own.
+        if words.count == 1 { return (.fragment, nil) }
+        words.removeLast()
+      }
     }
     guard let last = words.last else { return (.fragment, nil) }
     if isInsideQuote(last) { return (.quoted, nil) }
@@ -73,6 +77,16 @@ struct KoreanSentenceClassifier {
     var b = r.upperBound
     while b > r.lowerBound && Chars.isTrailingJunk(v[b - 1]) { b -= 1 }
     return r.lowerBound..<b
+  }
+
+  /// A name whose last syllable looks like an ending (민지, 유나, 영자, 수아: -지, -나, -자 are 반말
+  /// endings too). Before a bare `님` any short Hangul word is a name — no predicate takes `님`;
+  /// before 고객님 and the like, two or three syllables without a tense marker (`알았지 고객님` is
+  /// 반말 with a vocative, `수지 고객님` is a name).
+  func mayBeName(_ r: Range<Int>, before nim: Bool) -> Bool {
+    guard r.count >= 1 && r.count <= 4 && v[r].allSatisfy(Hangul.isSyllable) else { return false }
+    if nim { return true }
+    return r.count >= 2 && r.count <= 3 && !v[r].contains { Hangul.tail($0) == Hangul.Tail.ssangSiot }
   }
 
   /// Two to four Hangul syllables with no ending of their own: a name before 고객님/님.

@@ -61,6 +61,13 @@ struct SpeechLevelTests {
     #expect(level("확인해 드릴게요, 민수 님") == .polite)
     #expect(level("감사합니다.\n상담사 이지은 드림") == .formal)
     #expect(level("민수야, 알았어?") == .informal)
+    // Names that end like a 반말 ending (-지, -나, -자) are still names before 님 and 고객님.
+    #expect(level("알려 주셔서 감사합니다, 라지 님.") == .formal)
+    #expect(level("다행입니다, 수지 고객님!") == .formal)
+    #expect(level("확인해 드렸습니다 유나 님") == .formal)
+    // A 반말 predicate before a vocative is still 반말.
+    #expect(level("확인했어 고객님") == .informal)
+    #expect(level("알았지 고객님?") == .informal)
   }
 
   @Test("emoticons, jamo and emoji after the ending are stripped")
