@@ -72,7 +72,11 @@ public struct CustomerSignals: Sendable, Hashable {
     let angry = any(sets.upset)
     upset = angry || any(sets.distress)
     confused = any(sets.confused)
-    let problem = any(sets.feedback)
+    // "이해가 안 돼요" is confusion, not a fault: a feedback phrase inside a confusion phrase is not feedback.
+    let confusion = sets.confused.flatMap { hits.hits(in: $0) }
+    let problem = sets.feedback.contains { list in
+      hits.hits(in: list).contains { hit in !confusion.contains { $0.start < hit.end && hit.start < $0.end } }
+    }
     let praise = any(sets.praise)
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
     satisfied = (praise || any(sets.thanks)) && !problem && !upset && !confused && !asks

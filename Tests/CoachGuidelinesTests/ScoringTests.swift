@@ -150,6 +150,14 @@ struct ScoringTests {
     }
   }
 
+  @Test("'이해가 안 돼요' is confusion, not a fault to thank for; a fault next to it still is")
+  func confusionIsNotFeedback() {
+    let confused = evaluator.customerSignals("청구서가 이해가 안 돼요. '일할 계산'이 뭐예요?", language: .ko)
+    #expect(confused.confused && !confused.feedback)
+    let both = evaluator.customerSignals("이해가 안 돼요. 로그인도 안 돼요.", language: .ko)
+    #expect(both.confused && both.feedback)
+  }
+
   @Test("a reproachful '-잖아요' about a broken promise reads as upset; a neutral '아시잖아요' does not")
   func reproach() {
     for message in ["어제 전화 준다고 했잖아요.", "분명히 말했잖아요!", "택배가 안 왔잖아요"] {
