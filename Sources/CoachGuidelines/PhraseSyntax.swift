@@ -76,19 +76,9 @@ enum PhraseSyntax {
     func appendToAll(_ v: UInt32) { for k in results.indices { results[k].append(v) } }
     while i < s.count {
       let c = s[i]
-      if c == 0x5C, i + 1 < s.count {  // backslash escape
-        appendToAll(s[i + 1] == 0x7E ? literalTilde : s[i + 1])
-        i += 2
-        continue
-      }
-      if c == 0x7B, i + 2 < s.count, s[i + 1] == 0x6E, s[i + 2] == 0x7D {  // {n}
-        appendToAll(digitMarker)
-        i += 3
-        continue
-      }
-      if c == 0x23 {  // #
-        appendToAll(digitMarker)
-        i += 1
+      if let (v, length) = marker(in: s, at: i, before: s.count) {
+        appendToAll(v)
+        i += length
         continue
       }
       if c == 0x28 {  // (
@@ -100,21 +90,18 @@ enum PhraseSyntax {
         var options: [[UInt32]] = [[]]
         var j = i + 1
         while j < close {
-          let v = s[j]
-          if v == 0x5C, j + 1 < close {  // an escape inside a choice: "(예요\?|아니에요\?)"
-            options[options.count - 1].append(s[j + 1] == 0x7E ? literalTilde : s[j + 1])
-            j += 1
-          } else if v == 0x7C {
-            options.append([])
-          } else if v == 0x28 {
-            throw .nestedGroup
-          } else if v == 0x7B, j + 2 < close, s[j + 1] == 0x6E, s[j + 2] == 0x7D {  // {n} inside a choice
-            options[options.count - 1].append(digitMarker)
-            j += 2
-          } else if v == 0x23 {  // # inside a choice
-            options[options.count - 1].append(digitMarker)
-          } else {
+          // Escapes, `{n}` and `#` mean the same inside a choice: "(예요\?|아니에요\?)", "({n}|two) days".
+          if let (v, length) = marker(in: s, at: j, before: close) {
             options[options.count - 1].append(v)
+            j += length
+            continue
+          }
+          if s[j] == 0x7C {
+            options.append([])
+          } else if s[j] == 0x28 {
+            throw .nestedGroup
+          } else {
+            options[options.count - 1].append(s[j])
           }
           j += 1
         }
@@ -196,6 +183,17 @@ enum PhraseSyntax {
     }
     while out.last == 0x20 { out.removeLast() }
     return out
+  }
+
+  /// An escape (`\#`: the literal character), `{n}` or `#` (a number) at `i`, read no further than
+  /// `end`: the scalar it stands for and how many characters it takes.
+  static func marker(in s: [UInt32], at i: Int, before end: Int) -> (UInt32, Int)? {
+    switch s[i] {
+    case 0x5C where i + 1 < end: (s[i + 1] == 0x7E ? literalTilde : s[i + 1], 2)
+    case 0x7B where i + 2 < end && s[i + 1] == 0x6E && s[i + 2] == 0x7D: (digitMarker, 3)
+    case 0x23: (digitMarker, 1)
+    default: nil
+    }
   }
 
   /// A choice that is a contraction joins the word before it: `(we|i) (will|'ll)` is "we'll",
