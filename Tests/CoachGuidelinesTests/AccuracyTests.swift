@@ -25,7 +25,7 @@ struct AccuracyTests {
     #expect(Double(correct) / Double(total) >= 0.98, "accuracy \(Double(correct) / Double(total))")
   }
 
-  @Test("English gratitude F1 on GoEmotions stays at or above 0.89 with precision above 0.95")
+  @Test("English gratitude F1 on GoEmotions stays at or above 0.93 with precision above 0.95")
   func englishGratitude() throws {
     let text = try String(contentsOf: Self.dataDirectory.appendingPathComponent("en-emotions.goemotions-train.tsv"), encoding: .utf8)
     var tp = 0, fp = 0, fn = 0
@@ -46,7 +46,7 @@ struct AccuracyTests {
     }
     let precision = Double(tp) / Double(tp + fp), recall = Double(tp) / Double(tp + fn)
     let f1 = 2 * precision * recall / (precision + recall)
-    #expect(f1 >= 0.89, "F1 \(f1)")
+    #expect(f1 >= 0.93, "F1 \(f1)")
     #expect(precision >= 0.95, "precision \(precision)")
   }
 }
