@@ -48,6 +48,10 @@ enum ContentWords {
     "should", "make", "like", "time", "said", "today", "going", "being", "every", "other", "these", "those", "such",
     "how", "why", "you", "yours", "mine", "ours", "okay", "yeah", "sure", "help", "tell", "told", "ever", "never",
     "nothing", "anything", "something", "someone", "anyone", "already", "since", "after", "before", "until",
+    // Verbs and fillers too common to show the reply heard this customer ("it says delivered", "part of").
+    "says", "shows", "part", "went", "came", "gets", "getting", "keeps", "kept", "take", "took", "give", "gave",
+    "come", "look", "looks", "made", "done", "back", "much", "many", "well", "whole", "thing", "things", "right",
+    "good", "isn't", "wasn't", "doesn't", "won't", "there's", "that's", "what's",
   ]
   static let koreanStopwords: Set<String> = [
     "고객", "그리", "그런", "그래", "근데", "정말", "너무", "진짜", "지금", "어떻", "이거", "저는", "제가", "언제", "아니",
