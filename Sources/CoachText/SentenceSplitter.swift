@@ -88,7 +88,7 @@ struct SentenceSplitter {
           if !word.isEmpty && KoreanEndings.endsSentenceWithoutPunctuation(v[word]) {
             let splitAt = absorbEmoticons(after: i)
             let next = nextWord(from: splitAt)
-            if let next, !KoreanEndings.continuesPrevious(v[next]), !isPastThenVerb(word, next) {
+            if let next, !KoreanEndings.continuesPrevious(v[next]), !isPastThenVerb(word, next), !isTitle(next) {
               flush(splitAt)
               start = splitAt
               wordStart = splitAt
@@ -216,6 +216,15 @@ struct SentenceSplitter {
     default: return false
     }
   }
+
+  /// A title after a name ("프리야 님", "수지 고객님", "프리야 씨"): the name's last syllable may look like an
+  /// ending (-야, -지, -나), but no sentence starts with a bare title.
+  func isTitle(_ next: Range<Int>) -> Bool {
+    let word = strippedWord(next)
+    return v[word].elementsEqual(SentenceSplitter.ssi) || KoreanSentenceClassifier.addressNouns.contains { v[word].elementsEqual($0) }
+  }
+
+  static let ssi = S.w("씨")
 
   /// The word range without trailing punctuation, emoticons and jamo.
   func strippedWord(_ r: Range<Int>) -> Range<Int> {

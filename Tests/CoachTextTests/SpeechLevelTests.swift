@@ -65,6 +65,12 @@ struct SpeechLevelTests {
     #expect(level("알려 주셔서 감사합니다, 라지 님.") == .formal)
     #expect(level("다행입니다, 수지 고객님!") == .formal)
     #expect(level("확인해 드렸습니다 유나 님") == .formal)
+    // A name ending in -야 or -지 is not split off as a sentence of its own before its title.
+    #expect(level("해결되셨다니 다행이에요, 프리야 님! 좋은 저녁 보내세요.") == .polite)
+    #expect(level("프리야 님, 해결되셨다니 다행이에요.") == .polite)
+    #expect(level("다행이에요 프리야 님.") == .polite)
+    #expect(level("감사합니다 은지 고객님") == .formal)
+    #expect(level("프리야 씨, 확인했습니다.") == .formal)
     // A 반말 predicate before a vocative is still 반말.
     #expect(level("확인했어 고객님") == .informal)
     #expect(level("알았지 고객님?") == .informal)
