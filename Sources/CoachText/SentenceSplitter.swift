@@ -221,10 +221,10 @@ struct SentenceSplitter {
   /// ending (-야, -지, -나), but no sentence starts with a bare title.
   func isTitle(_ next: Range<Int>) -> Bool {
     let word = strippedWord(next)
-    return v[word].elementsEqual(SentenceSplitter.ssi) || KoreanSentenceClassifier.addressNouns.contains { v[word].elementsEqual($0) }
+    return SentenceSplitter.titles.contains { v[word].elementsEqual($0) }
   }
 
-  static let ssi = S.w("씨")
+  static let titles = KoreanSentenceClassifier.addressNouns + [S.w("씨")]
 
   /// The word range without trailing punctuation, emoticons and jamo.
   func strippedWord(_ r: Range<Int>) -> Range<Int> {
