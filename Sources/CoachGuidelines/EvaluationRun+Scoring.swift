@@ -6,7 +6,8 @@ extension EvaluationRun {
   /// twice its penalty). A category is judged when it has findings, when a `missing` rule
   /// expects it in this context, or always for tone and plain language. Overall is the weighted
   /// mean of judged categories (a category below 50 counts twice), capped at 40 when there is a
-  /// critical issue.
+  /// critical issue. A category judged only because an issue fired in it can lower that mean but
+  /// never raise it.
   func score(id: String?) -> Evaluation {
     let count = Category.allCases.count
     var best = [Int](repeating: -1, count: count)
@@ -33,10 +34,13 @@ extension EvaluationRun {
     var results: [CategoryResult] = []
     results.reserveCapacity(count)
     var weighted = 0.0, weights = 0.0
+    // The same mean without the categories judged only because an issue fired in them.
+    var baseWeighted = 0.0, baseWeights = 0.0
     for category in Category.allCases {
       let c = category.index
       let expected = pack.missingRulesByCategory[c].contains { holds(pack.plans[Int($0)]) }
-      guard hasFinding[c] || expected || category == .tone || category == .plainLanguage else {
+      let alwaysJudged = category == .tone || category == .plainLanguage
+      guard hasFinding[c] || expected || alwaysJudged else {
         results.append(CategoryResult(score: nil, detected: false, reason: reason(for: category)))
         continue
       }
@@ -48,8 +52,16 @@ extension EvaluationRun {
       let weight = category.weight * (score < 50 ? 2 : 1)
       weighted += Double(score) * weight
       weights += weight
+      if best[c] >= 0 || expected || alwaysJudged {
+        baseWeighted += Double(score) * weight
+        baseWeights += weight
+      }
     }
-    var overall = weights > 0 ? Int((weighted / weights).rounded()) : 0
+    var mean = weights > 0 ? weighted / weights : 0
+    // Finding a fault must never raise the score: a category judged only because of its issue
+    // (a refusal's ownership at 70 beside a 65 average) may pull the mean down, not up.
+    if baseWeights > 0 { mean = min(mean, baseWeighted / baseWeights) }
+    var overall = Int(mean.rounded())
     if critical { overall = min(overall, 40) }
     return Evaluation(
       id: id, language: analysis.language, overall: overall, speechLevel: analysis.speechLevel, categories: results,

@@ -49,6 +49,25 @@ struct ScoringTests {
     #expect(poor.overall <= 50)
   }
 
+  @Test(
+    "finding a fault never raises the overall score",
+    arguments: [
+      ("비행기가 결항됐는데 내일 언니 결혼식에 꼭 가야 해요!", "운항 사정으로 결항될 수 있습니다.", "결항될 수 있습니다."),
+      ("충전기가 빠져 있어요. 보내 주실 수 있나요?", "고객님, 액세서리는 보상 대상이 아님을 알려 드립니다.", "고객님, 액세서리 관련 안내 드립니다."),
+      ("My flight was cancelled and I need to get to a wedding tomorrow!", "Flights may be cancelled due to operational reasons.", "Flights may be cancelled."),
+      ("The charger was missing. Can you send it?", "Dear Valued Customer, accessories are not covered.", "Dear Valued Customer, about accessories."),
+    ])
+  func faultNeverRaises(customer: String, withFault: String, without: String) {
+    let context = EvaluationContext(customerMessage: customer)
+    let faulty = evaluator.evaluate(withFault, context: context)
+    let plain = evaluator.evaluate(without, context: context)
+    // The fault was found, and judged a category that was not judged without it …
+    #expect(faulty.findings.contains { $0.kind == .issue && $0.category == .ownership })
+    #expect(plain[.ownership].score == nil)
+    // … yet the reply with the fault does not score higher than the one without.
+    #expect(faulty.overall <= plain.overall, "\(withFault): \(faulty.overall) > \(plain.overall)")
+  }
+
   @Test("scores stay within 0–100 and findings are sorted by position")
   func ranges() {
     let e = evaluator.evaluate("진정하세요. 그런 불만은 처음입니다. 규정상 불가합니다. 알아서 하세요!!! 환불은 안 돼.")
