@@ -10,6 +10,7 @@
 /// | `only-sentences @set` | a reply whose every sentence is one of the set's stock lines |
 /// | `uses-name` | the customer's name (from context) in the reply (strength) |
 /// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply, outside sentences that blame, dismiss or talk down to the customer |
+/// | `only-echoes` | a reply of at most `words=N` words whose every content word comes from the customer's message ("It says delivered.") |
 /// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
 /// | `repeated-sentence` | the same sentence written twice or more |
 /// | `whole-reply` | once, spanning the reply (for rules that are all conditions) |
@@ -25,6 +26,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case onlySentences = "only-sentences"
     case usesName = "uses-name"
     case echoesCustomer = "echoes-customer"
+    case onlyEchoes = "only-echoes"
     case missing
     case repeatedSentence = "repeated-sentence"
     case wholeReply = "whole-reply"
@@ -45,6 +47,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     switch name {
     case .longSentence: ["words": 30, "eojeol": 20]
     case .echoesCustomer: ["min": 2]
+    case .onlyEchoes: ["words": 8]
     case .allCaps: ["words": 2]
     case .emojiRun: ["count": 2]
     default: [:]

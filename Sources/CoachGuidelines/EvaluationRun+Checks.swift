@@ -27,6 +27,8 @@ extension EvaluationRun {
       return Array(nameSpans.prefix(1))
     case .echoesCustomer:
       return echoedCustomerWords(minimum: parameters["min"] ?? 2).map { [$0] } ?? []
+    case .onlyEchoes:
+      return onlyEchoesCustomer(maximumWords: parameters["words"] ?? 8).map { [$0] } ?? []
     case .missing:
       return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : [0..<0]
     case .repeatedSentence:
@@ -212,6 +214,21 @@ extension EvaluationRun {
   }
 
   // MARK: - Restating the customer's words
+
+  /// The whole reply, when it is short and says nothing the customer did not already say: every
+  /// content word of it is one of the customer's ("It says delivered." to "It says delivered but
+  /// it's not here"). A reply with no content word at all is left to the stock-reply rules.
+  func onlyEchoesCustomer(maximumWords: Int) -> Range<Int>? {
+    // The sentences with words in them (an emoji line before the reply is not part of what it says).
+    let worded = analysis.sentences.filter { s in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
+    guard let customerText, let first = worded.first, let last = worded.last else { return nil }
+    let whole = first.range.lowerBound..<last.range.upperBound
+    guard wordCount(whole) <= maximumWords else { return nil }
+    let replyWords = ContentWords.of(view, language: analysis.language)
+    guard !replyWords.isEmpty else { return nil }
+    let customerWords = Set(ContentWords.of(customerText.view, language: analysis.language))
+    return replyWords.allSatisfy(customerWords.contains) ? whole : nil
+  }
 
   /// The first place the reply reuses a content word of the customer's message, when at least
   /// `minimum` distinct ones are reused.
