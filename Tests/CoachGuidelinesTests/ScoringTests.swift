@@ -52,9 +52,9 @@ struct ScoringTests {
   @Test(
     "finding a fault never raises the overall score",
     arguments: [
-      ("비행기가 결항됐는데 내일 언니 결혼식에 꼭 가야 해요!", "운항 사정으로 결항될 수 있습니다.", "결항될 수 있습니다."),
+      ("비행기가 결항됐는데 내일 언니 결혼식에 꼭 가야 해요!", "운항 사정으로 겨울에는 항공편이 결항될 수 있습니다.", "겨울에는 항공편이 결항될 수 있습니다."),
       ("충전기가 빠져 있어요. 보내 주실 수 있나요?", "고객님, 액세서리는 보상 대상이 아님을 알려 드립니다.", "고객님, 액세서리 관련 안내 드립니다."),
-      ("My flight was cancelled and I need to get to a wedding tomorrow!", "Flights may be cancelled due to operational reasons.", "Flights may be cancelled."),
+      ("My flight was cancelled and I need to get to a wedding tomorrow!", "Due to operational reasons, winter flights may be cancelled.", "Winter flights may be cancelled."),
       ("The charger was missing. Can you send it?", "Dear Valued Customer, accessories are not covered.", "Dear Valued Customer, about accessories."),
     ])
   func faultNeverRaises(customer: String, withFault: String, without: String) {
