@@ -320,3 +320,53 @@ extension GuidelinePack {
     return found
   }
 }
+
+extension GuidelinePack {
+  /// A rule's own phrase that contains one of the rule's own `not-in-sentence` / `not-in-reply`
+  /// phrases can never fire: wherever it matches, the phrase that silences it matches too ("Is
+  /// there anything else I can help you with?" under `not-in-reply: I can help you`). The loader
+  /// only rejects a line when all of its expansions are silenced; this finds each silenced one.
+  /// One result per written line: the first silenced expansion, the phrase that silences it,
+  /// and how many of the line's expansions are silenced.
+  public func phrasesSilencedByTheirOwnRule() -> [(rule: String, entry: PhraseEntry, expansion: String, silencer: String, count: Int)] {
+    var found: [(String, PhraseEntry, String, String, Int)] = []
+    for (r, rule) in rules.enumerated() {
+      guard let phrases = rule.phrases else { continue }
+      var negative = Set<Int32>()
+      for (scope, lists) in zip(conditionScopes[r], conditionLists[r]) where scope == .notInSentence || scope == .notInReply {
+        negative.formUnion(lists)
+      }
+      guard !negative.isEmpty else { continue }
+      for entry in phrases.entries {
+        var first: (String, String)?
+        var count = 0
+        for expansion in entry.expansions {
+          let written = GuidelinePack.writtenOut(expansion.scalars)
+          let view = NormalizedText(" " + written + " ").view
+          let hits = HitIndex(pack: self, view: view)
+          guard let hit = hits.hits.first(where: { negative.contains($0.list) }) else { continue }
+          count += 1
+          if first == nil {
+            let silencer = String(String.UnicodeScalarView(view[hit.start..<hit.end].compactMap(Unicode.Scalar.init)))
+            first = (written, silencer)
+          }
+        }
+        if let first { found.append((rule.id, entry, first.0, first.1, count)) }
+      }
+    }
+    return found
+  }
+
+  /// A phrase's folded scalars written out as text a reply could contain (`#` as a number).
+  static func writtenOut(_ folded: [UInt32]) -> String {
+    var scalars = String.UnicodeScalarView()
+    for v in folded {
+      if v == 0x30 {
+        scalars.append(contentsOf: "12".unicodeScalars)
+      } else if let s = Unicode.Scalar(v) {
+        scalars.append(s)
+      }
+    }
+    return String(scalars)
+  }
+}

@@ -35,6 +35,13 @@ struct PackTests {
     #expect(dead.isEmpty, "\(dead.prefix(10).map { "\($0.entry.location): '\($0.expansion)'" }.joined(separator: "\n"))")
   }
 
+  @Test("no phrase of either pack contains its own rule's 'not-in-…' phrase (none is silenced by its own rule)", arguments: Language.allCases)
+  func noPhraseSilencedByItsOwnRule(_ language: Language) throws {
+    let pack = try #require(bundledLibrary.pack(for: language))
+    let silenced = pack.phrasesSilencedByTheirOwnRule()
+    #expect(silenced.isEmpty, "\(silenced.prefix(10).map { "\($0.entry.location): '\($0.expansion)' contains '\($0.silencer)'" }.joined(separator: "\n"))")
+  }
+
   @Test("every rule has at least three lines it must match and three it must not")
   func threeAndThree() {
     for rule in bundledLibrary.rules {

@@ -176,6 +176,33 @@ struct RuleFileTests {
     #expect(lines.contains("never.rules:28:10: error: invalid regular expression '(unclosed' [bad-regex]"))
   }
 
+  @Test("a phrase silenced by its own rule's 'not-in-…' block is found even when the rest of its line can fire")
+  func partlySilencedLine() throws {
+    let text = """
+      format 1
+      rule en.closing.offer
+        category: closing
+        kind: strength
+        severity: info
+        principles: C1
+        message: m
+        phrases:
+          (is there|) anything else (i can help you with|you need)
+        not-in-reply:
+          i can help you
+      """
+    let (library, _) = try load(["en/offer.rules": text])
+    // The loader rejects a line only when every phrase of it is silenced; here two of four are.
+    #expect(!library.diagnostics.contains { $0.code == "never-matches" })
+    let silenced = try #require(library.pack(for: .en)).phrasesSilencedByTheirOwnRule()
+    #expect(silenced.count == 1)
+    #expect(silenced.first?.rule == "en.closing.offer")
+    #expect(silenced.first?.expansion == "is there anything else i can help you with")
+    #expect(silenced.first?.silencer == "i can help you")
+    #expect(silenced.first?.count == 2)
+    #expect(silenced.first?.entry.location.line == 9)
+  }
+
   @Test("before-in-sentence and not-before-in-sentence look only before the match, in its sentence")
   func beforeInSentence() throws {
     let text = """

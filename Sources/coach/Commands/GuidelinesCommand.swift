@@ -115,6 +115,22 @@ struct GuidelinesCommand {
       }
     }
     failures += deadPhrases
+    // A phrase of a rule that contains the rule's own 'not-in-…' phrase would silently never match.
+    for language in Language.allCases {
+      guard let pack = library.pack(for: language) else { continue }
+      for (rule, entry, expansion, silencer, count) in pack.phrasesSilencedByTheirOwnRule() {
+        if let directory {
+          let root = URL(fileURLWithPath: directory).standardizedFileURL.path
+          guard URL(fileURLWithPath: entry.location.path).standardizedFileURL.path.hasPrefix(root) else { continue }
+        }
+        let others = count > 1 ? " (and \(count - 1) more of this line's phrases)" : ""
+        failures.append(
+          .error(
+            "never-matches",
+            "the phrase '\(expansion)'\(others) contains '\(silencer)', which the rule's own 'not-in-…' block forbids, so \(rule) can never fire on it; drop the phrase or narrow the block",
+            at: entry.location))
+      }
+    }
     let all = problems + failures
     if !all.isEmpty { cli.stdout.write(printer.render(all)) }
     let summary = "\(rules.count) rules, \(exampleCount) examples, \(ExampleRunner.Variant.allCases.count) variants each: "
