@@ -219,9 +219,10 @@ extension EvaluationRun {
   /// content word of it is one of the customer's ("It says delivered." to "It says delivered but
   /// it's not here"). A reply with no content word at all is left to the stock-reply rules.
   func onlyEchoesCustomer(maximumWords: Int) -> Range<Int>? {
+    guard let customerText else { return nil }
     // The sentences with words in them (an emoji line before the reply is not part of what it says).
     let worded = analysis.sentences.filter { s in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
-    guard let customerText, let first = worded.first, let last = worded.last else { return nil }
+    guard let first = worded.first, let last = worded.last else { return nil }
     let whole = first.range.lowerBound..<last.range.upperBound
     guard wordCount(whole) <= maximumWords else { return nil }
     let replyWords = ContentWords.of(view, language: analysis.language)

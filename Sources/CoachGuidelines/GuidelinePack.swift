@@ -298,15 +298,7 @@ extension GuidelinePack {
     for block in phraseBlocks {
       for entry in block.entries {
         for expansion in entry.expansions where seen.insert(expansion.scalars).inserted {
-          var scalars = String.UnicodeScalarView()
-          for v in expansion.scalars {
-            if v == 0x30 {
-              scalars.append(contentsOf: "12".unicodeScalars)
-            } else if let s = Unicode.Scalar(v) {
-              scalars.append(s)
-            }
-          }
-          let written = String(scalars)
+          let written = GuidelinePack.writtenOut(expansion.scalars)
           let view = NormalizedText(" " + written + " ").view
           let blank: (UInt32) -> Bool = { $0 == 0x20 || $0 == NormalizedText.ignorable }
           guard let first = view.firstIndex(where: { !blank($0) }), let last = view.lastIndex(where: { !blank($0) }) else { continue }

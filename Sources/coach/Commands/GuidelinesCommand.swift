@@ -102,15 +102,16 @@ struct GuidelinesCommand {
         }
       }
     }
+    // Phrase checks report only on the files under test.
+    let root = directory.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+    func underTest(_ location: SourceLocation) -> Bool {
+      root.map { URL(fileURLWithPath: location.path).standardizedFileURL.path.hasPrefix($0) } ?? true
+    }
     // A phrase that cannot find its own words would silently never match.
     var deadPhrases: [Diagnostic] = []
     for language in Language.allCases {
       guard let pack = library.pack(for: language) else { continue }
-      for (entry, expansion) in pack.phrasesThatNeverMatch() {
-        if let directory {
-          let root = URL(fileURLWithPath: directory).standardizedFileURL.path
-          guard URL(fileURLWithPath: entry.location.path).standardizedFileURL.path.hasPrefix(root) else { continue }
-        }
+      for (entry, expansion) in pack.phrasesThatNeverMatch() where underTest(entry.location) {
         deadPhrases.append(.error("never-matches", "the phrase '\(expansion)' cannot match even its own words written as a reply, so it would never fire; rewrite it (see 'Phrases' in Guidelines/README.md for how text is folded)", at: entry.location))
       }
     }
@@ -118,11 +119,7 @@ struct GuidelinesCommand {
     // A phrase of a rule that contains the rule's own 'not-in-…' phrase would silently never match.
     for language in Language.allCases {
       guard let pack = library.pack(for: language) else { continue }
-      for (rule, entry, expansion, silencer, count) in pack.phrasesSilencedByTheirOwnRule() {
-        if let directory {
-          let root = URL(fileURLWithPath: directory).standardizedFileURL.path
-          guard URL(fileURLWithPath: entry.location.path).standardizedFileURL.path.hasPrefix(root) else { continue }
-        }
+      for (rule, entry, expansion, silencer, count) in pack.phrasesSilencedByTheirOwnRule() where underTest(entry.location) {
         let others = count > 1 ? " (and \(count - 1) more of this line's phrases)" : ""
         failures.append(
           .error(
