@@ -220,9 +220,9 @@ extension EvaluationRun {
   /// it's not here"). A reply with no content word at all is left to the stock-reply rules.
   func onlyEchoesCustomer(maximumWords: Int) -> Range<Int>? {
     guard let customerText else { return nil }
-    // The sentences with words in them (an emoji line before the reply is not part of what it says).
-    let worded = analysis.sentences.filter { s in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
-    guard let first = worded.first, let last = worded.last else { return nil }
+    // From the first to the last sentence with words in it (an emoji line is not what it says).
+    let hasWords = { (s: Sentence) in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
+    guard let first = analysis.sentences.first(where: hasWords), let last = analysis.sentences.last(where: hasWords) else { return nil }
     let whole = first.range.lowerBound..<last.range.upperBound
     guard wordCount(whole) <= maximumWords else { return nil }
     let replyWords = ContentWords.of(view, language: analysis.language)

@@ -317,9 +317,9 @@ extension GuidelinePack {
   /// A rule's own phrase that contains one of the rule's own `not-in-sentence` / `not-in-reply`
   /// phrases can never fire: wherever it matches, the phrase that silences it matches too ("Is
   /// there anything else I can help you with?" under `not-in-reply: I can help you`). The loader
-  /// only rejects a line when all of its expansions are silenced; this finds each silenced one.
-  /// One result per written line: the first silenced expansion, the phrase that silences it,
-  /// and how many of the line's expansions are silenced.
+  /// only rejects a line when all of its expansions are silenced; this finds the lines where only
+  /// some are. One result per such line: the first silenced expansion, the phrase that silences
+  /// it, and how many of the line's expansions are silenced.
   public func phrasesSilencedByTheirOwnRule() -> [(rule: String, entry: PhraseEntry, expansion: String, silencer: String, count: Int)] {
     var found: [(String, PhraseEntry, String, String, Int)] = []
     for (r, rule) in rules.enumerated() {
@@ -343,7 +343,8 @@ extension GuidelinePack {
             first = (written, silencer)
           }
         }
-        if let first { found.append((rule.id, entry, first.0, first.1, count)) }
+        // A line silenced whole is already a load error ("every phrase of this line …").
+        if let first, count < entry.expansions.count { found.append((rule.id, entry, first.0, first.1, count)) }
       }
     }
     return found
