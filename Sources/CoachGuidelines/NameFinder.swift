@@ -2,7 +2,7 @@ import CoachText
 
 /// Finds where a reply addresses the customer by name (language notes §8).
 ///
-/// Korean `김민수`: the full name; the given name with 님/씨 (`민수 님`); the surname with
+/// Korean `김민수`: the full name; the given name with 님/씨/고객님 (`민수 님`, `민수 고객님`); the surname with
 /// 고객님/회원님 (`김 고객님`). English `Sarah Lee`: the full name, the first name (names that are
 /// also common words — Will, Joy, Grace — only after a greeting or before a comma), or a title
 /// and surname (`Ms. Lee`). The agent introducing themself (`상담사 김민수입니다`, `my name is
@@ -26,6 +26,8 @@ struct NameFinder {
   static let twoSyllableSurnameKeys = twoSyllableSurnames.map(NameFinder.scalars)
   static let koreanTitles = [NameFinder.scalars("고객님"), NameFinder.scalars("회원님")]
   static let nimSsi: [[UInt32]] = [[0xB2D8], [0xC528]]  // 님, 씨
+  /// What may follow a given name: 님, 씨, or a title (`민수 고객님`).
+  static let givenNameSuffixes = nimSsi + koreanTitles
 
   static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
@@ -45,7 +47,7 @@ struct NameFinder {
       let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnameKeys.contains { full.starts(with: $0) } ? 2 : 1
       if full.count - surnameLength >= 2 {
         let given = Array(full[surnameLength...])
-        found += occurrences(of: given, followedBy: NameFinder.nimSsi)
+        found += occurrences(of: given, followedBy: NameFinder.givenNameSuffixes)
       }
       if full.count >= 2 {
         let surname = Array(full[..<surnameLength])
