@@ -200,7 +200,16 @@ public final class GuidelinePack: Sendable {
       guard !negative.isEmpty else { continue }
       let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions)
       let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
-      func blocked(_ t: [UInt32]) -> Bool { blocking.contains { b in t.contains(phrase: b) } }
+      // Blocking phrases by first scalar: a trigger is compared only with those that can start
+      // at one of its scalars (packs load with this check, so it must not be quadratic).
+      var blockingByFirst: [UInt32: [PhraseSyntax.Expanded]] = [:]
+      for b in blocking where !b.scalars.isEmpty { blockingByFirst[b.scalars[0], default: []].append(b) }
+      func blocked(_ t: [UInt32]) -> Bool {
+        for (i, v) in t.enumerated() where !t[..<i].contains(v) {
+          if let candidates = blockingByFirst[v], candidates.contains(where: { t.contains(phrase: $0) }) { return true }
+        }
+        return false
+      }
       if !triggers.isEmpty && triggers.allSatisfy(blocked) {
         diagnostics.append(
           .error(

@@ -198,9 +198,10 @@ enum PhraseSyntax {
 
   /// A choice that is a contraction joins the word before it: `(we|i) (will|'ll)` is "we'll",
   /// not "we 'll". A quote opening after a space (`tap 'Save'`) keeps its space.
+  static let contractions: [[UInt32]] = ["ll", "ve", "re", "s", "d", "m", "t"].map { $0.unicodeScalars.map(\.value) }
+
   static func joinContractions(_ s: [UInt32]) -> [UInt32] {
     func isLetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-    let contractions: [[UInt32]] = ["ll", "ve", "re", "s", "d", "m", "t"].map { $0.unicodeScalars.map(\.value) }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
     var i = 0
