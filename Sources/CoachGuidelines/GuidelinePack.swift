@@ -192,6 +192,20 @@ public final class GuidelinePack: Sendable {
       }
     }
 
+    // Replies put punctuation right after a word ("I understand,"): a phrase with a space before
+    // a comma or a full stop ("i understand ,", from "i understand (—|,)") almost never matches.
+    for entries in listEntries {
+      for entry in entries {
+        guard let expansion = entry.expansions.first(where: { $0.scalars.hasSpaceBeforePunctuation }) else { continue }
+        let shown = String(String.UnicodeScalarView(expansion.scalars.compactMap { Unicode.Scalar($0 == 0x30 ? 0x23 : $0) }))
+        diagnostics.append(
+          .warning(
+            "space-before-punctuation",
+            "the phrase '\(shown)' has a space before its punctuation, but replies write 'word,' without one, so it will rarely match; attach the mark to the word",
+            at: entry.location))
+      }
+    }
+
     // A rule whose every trigger phrase contains one of its own "not-in-…" phrases never fires
     // ("not-after-…" and "not-before-…" look outside the match, so they cannot block it this way).
     for (r, rule) in rules.enumerated() where !triggerLists[r].isEmpty {
@@ -281,6 +295,18 @@ public final class GuidelinePack: Sendable {
 extension Array where Element == UInt32 {
   /// Whether a phrase occurs in these folded scalars as the matcher would find it in text: at a
   /// word start unless it may begin inside a word, at a word end unless it may end inside one.
+  /// A space followed by `,` `.` `!` `?` `;` or `:`.
+  var hasSpaceBeforePunctuation: Bool {
+    guard count >= 2 else { return false }
+    for i in 1..<count where self[i - 1] == 0x20 {
+      switch self[i] {
+      case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A: return true
+      default: continue
+      }
+    }
+    return false
+  }
+
   func contains(phrase: PhraseSyntax.Expanded) -> Bool {
     let needle = phrase.scalars
     guard !needle.isEmpty, needle.count <= count else { return false }

@@ -118,6 +118,30 @@ struct RuleFileTests {
     #expect(categoryError?.notes.first?.message == "did you mean 'apology'?")
   }
 
+  @Test("a phrase with a space before its comma or full stop is a warning: replies write 'word,'")
+  func spaceBeforePunctuation() throws {
+    let text = """
+      format 1
+      rule en.empathy.understands
+        category: empathy
+        kind: strength
+        severity: info
+        principles: E1
+        message: m
+        phrases:
+          i understand (—|,)
+          i hear you
+      """
+    let (library, folder) = try load(["en/space.rules": text])
+    let lines = rendered(library, folder)
+    #expect(lines.contains { $0.hasPrefix("space.rules:10:5: warning: the phrase 'i understand ,' has a space before its punctuation") && $0.hasSuffix("[space-before-punctuation]") })
+    #expect(!lines.contains { $0.hasPrefix("space.rules:11:") })
+    // The phrase as written does not match the way people type it; attached to the word, it does.
+    let evaluator = Evaluator(library: library)
+    #expect(evaluator.evaluate("I understand, and I've refunded it.", context: EvaluationContext(language: .en)).findings.isEmpty)
+    #expect(evaluator.evaluate("I understand — I've refunded it.", context: EvaluationContext(language: .en)).findings.count == 1)
+  }
+
   @Test("a rule that can never fire is an error")
   func neverFires() throws {
     let text = """
