@@ -134,8 +134,8 @@ struct RuleFileTests {
       """
     let (library, folder) = try load(["en/space.rules": text])
     let lines = rendered(library, folder)
-    #expect(lines.contains { $0.hasPrefix("space.rules:10:5: warning: the phrase 'i understand ,' has a space before its punctuation") && $0.hasSuffix("[space-before-punctuation]") })
-    #expect(!lines.contains { $0.hasPrefix("space.rules:11:") })
+    #expect(lines.contains { $0.hasPrefix("space.rules:9:5: warning: the phrase 'i understand ,' has a space before its punctuation") && $0.hasSuffix("[space-before-punctuation]") })
+    #expect(!lines.contains { $0.hasPrefix("space.rules:10:") })
     // The phrase as written does not match the way people type it; attached to the word, it does.
     let evaluator = Evaluator(library: library)
     #expect(evaluator.evaluate("I understand, and I've refunded it.", context: EvaluationContext(language: .en)).findings.isEmpty)
