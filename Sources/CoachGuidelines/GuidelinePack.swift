@@ -293,8 +293,6 @@ public final class GuidelinePack: Sendable {
 }
 
 extension Array where Element == UInt32 {
-  /// Whether a phrase occurs in these folded scalars as the matcher would find it in text: at a
-  /// word start unless it may begin inside a word, at a word end unless it may end inside one.
   /// A space followed by `,` `.` `!` `?` `;` or `:`.
   var hasSpaceBeforePunctuation: Bool {
     guard count >= 2 else { return false }
@@ -307,6 +305,8 @@ extension Array where Element == UInt32 {
     return false
   }
 
+  /// Whether a phrase occurs in these folded scalars as the matcher would find it in text: at a
+  /// word start unless it may begin inside a word, at a word end unless it may end inside one.
   func contains(phrase: PhraseSyntax.Expanded) -> Bool {
     let needle = phrase.scalars
     guard !needle.isEmpty, needle.count <= count else { return false }

@@ -136,7 +136,8 @@ struct RuleFileTests {
     let lines = rendered(library, folder)
     #expect(lines.contains { $0.hasPrefix("space.rules:9:5: warning: the phrase 'i understand ,' has a space before its punctuation") && $0.hasSuffix("[space-before-punctuation]") })
     #expect(!lines.contains { $0.hasPrefix("space.rules:10:") })
-    // The phrase as written does not match the way people type it; attached to the word, it does.
+    // Written with the space, the comma choice misses 'I understand,' as people type it; the dash
+    // choice (a spaced dash is how it is typed) still matches.
     let evaluator = Evaluator(library: library)
     #expect(evaluator.evaluate("I understand, and I've refunded it.", context: EvaluationContext(language: .en)).findings.isEmpty)
     #expect(evaluator.evaluate("I understand — I've refunded it.", context: EvaluationContext(language: .en)).findings.count == 1)
