@@ -86,6 +86,40 @@ struct PackTests {
     #expect(Set(Self.oneReplyPrinciples).isSubset(of: ids))
   }
 
+  /// Good examples that are also, by design, another rule's fault: (strength rule, issue rule).
+  static let designedOverlaps: Set<[String]> = [
+    // "My bad" is an apology, and slang: both are what a trainer should hear.
+    ["en.apology.casual", "en.tone.slang"],
+    // "We'd like to thank you for choosing us" thanks, in a template's words.
+    ["en.gratitude.generic-thanks", "en.personalization.canned-template"],
+    // "Please clear your cache and sign in again" is a step, in a term some customers don't know.
+    ["en.resolution.guides-steps", "en.plain-language.unexplained-term"],
+    // A bare "감사합니다." thanks, and is a one-liner that says nothing else.
+    ["ko.gratitude.generic-thanks", "ko.tone.robotic-only"],
+    // "… 내일 도착합니다. 조금만 기다려 주세요." — the wait is bounded by the sentence before, but
+    // vague-wait looks for a time in its own sentence (noted in the closing note).
+    ["ko.tone.honorific", "ko.resolution.vague-wait"],
+  ]
+
+  @Test("a strength rule's good examples trip no other rule's fault, apart from the designed overlaps")
+  func goodExamplesAreNotFaults() {
+    for rule in bundledLibrary.rules where rule.kind == .strength {
+      for example in rule.examples where example.expectation == .match {
+        let result = evaluator.evaluate(
+          example.text,
+          context: EvaluationContext(
+            customerMessage: example.context.customer, customerName: example.context.customerName,
+            companyAtFault: example.context.companyAtFault, isFinalReply: example.context.finalReply, language: rule.language))
+        // "Missing" rules and empathy-without-action judge the whole reply, not these words.
+        let faults = result.findings.filter {
+          $0.kind == .issue && !$0.rule.hasSuffix(".missing") && !$0.rule.hasSuffix(".empathy-without-action")
+            && !Self.designedOverlaps.contains([rule.id, $0.rule])
+        }
+        #expect(faults.isEmpty, "\(rule.id): '\(example.text)' also trips \(faults.map { "\($0.rule) at '\($0.excerpt)'" })")
+      }
+    }
+  }
+
   @Test("every match example of a strength rule sets 'detected' for its category")
   func strengthsSetDetected() {
     for rule in bundledLibrary.rules where rule.kind == .strength {
