@@ -97,19 +97,24 @@ struct PackTests {
     // A bare "감사합니다." thanks, and is a one-liner that says nothing else.
     ["ko.gratitude.generic-thanks", "ko.tone.robotic-only"],
     // "… 내일 도착합니다. 조금만 기다려 주세요." — the wait is bounded by the sentence before, but
-    // vague-wait looks for a time in its own sentence (noted in the closing note).
+    // vague-wait looks for a time in its own sentence only.
     ["ko.tone.honorific", "ko.resolution.vague-wait"],
   ]
+
+  /// A rule's example scored in the context the example declares.
+  func evaluate(_ example: RuleExample, of rule: GuidelineRule) -> Evaluation {
+    evaluator.evaluate(
+      example.text,
+      context: EvaluationContext(
+        customerMessage: example.context.customer, customerName: example.context.customerName,
+        companyAtFault: example.context.companyAtFault, isFinalReply: example.context.finalReply, language: rule.language))
+  }
 
   @Test("a strength rule's good examples trip no other rule's fault, apart from the designed overlaps")
   func goodExamplesAreNotFaults() {
     for rule in bundledLibrary.rules where rule.kind == .strength {
       for example in rule.examples where example.expectation == .match {
-        let result = evaluator.evaluate(
-          example.text,
-          context: EvaluationContext(
-            customerMessage: example.context.customer, customerName: example.context.customerName,
-            companyAtFault: example.context.companyAtFault, isFinalReply: example.context.finalReply, language: rule.language))
+        let result = evaluate(example, of: rule)
         // "Missing" rules and empathy-without-action judge the whole reply, not these words.
         let faults = result.findings.filter {
           $0.kind == .issue && !$0.rule.hasSuffix(".missing") && !$0.rule.hasSuffix(".empathy-without-action")
@@ -124,11 +129,7 @@ struct PackTests {
   func strengthsSetDetected() {
     for rule in bundledLibrary.rules where rule.kind == .strength {
       for example in rule.examples where example.expectation == .match {
-        let result = evaluator.evaluate(
-          example.text,
-          context: EvaluationContext(
-            customerMessage: example.context.customer, customerName: example.context.customerName,
-            companyAtFault: example.context.companyAtFault, isFinalReply: example.context.finalReply, language: rule.language))
+        let result = evaluate(example, of: rule)
         #expect(result[rule.category].detected, "\(rule.id): '\(example.text)' does not set \(rule.category.rawValue).detected")
       }
     }
