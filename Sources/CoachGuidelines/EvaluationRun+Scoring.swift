@@ -76,7 +76,7 @@ extension EvaluationRun {
     case .gratitude:
       return noCustomer ? "no customer message given, so there is nothing to thank for" : "the customer gave no feedback or complaint to thank them for"
     case .apology:
-      return "no apology is owed: the company is not marked at fault and the customer is not upset"
+      return "no apology is owed: the company is not marked at fault"
     case .ownership:
       return "nothing went wrong to take ownership of, and no blame or excuse was found"
     case .resolution:

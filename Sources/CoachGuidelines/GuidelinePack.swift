@@ -197,7 +197,7 @@ public final class GuidelinePack: Sendable {
     for entries in listEntries {
       for entry in entries {
         guard let expansion = entry.expansions.first(where: { $0.scalars.hasSpaceBeforePunctuation }) else { continue }
-        let shown = String(String.UnicodeScalarView(expansion.scalars.compactMap { Unicode.Scalar($0 == 0x30 ? 0x23 : $0) }))
+        let shown = GuidelinePack.asWritten(expansion.scalars)
         diagnostics.append(
           .warning(
             "space-before-punctuation",
@@ -234,7 +234,7 @@ public final class GuidelinePack: Sendable {
         for entry in rule.phrases?.entries ?? [] where !entry.expansions.isEmpty && entry.expansions.map(\.scalars).allSatisfy(blocked) {
           let first = entry.expansions[0].scalars
           let culprit = blocking.first { first.contains(phrase: $0) }?.scalars ?? []
-          let shown = String(String.UnicodeScalarView(culprit.compactMap { Unicode.Scalar($0 == 0x30 ? 0x23 : $0) }))
+          let shown = GuidelinePack.asWritten(culprit)
           diagnostics.append(
             .error(
               "never-matches", "every phrase of this line contains '\(shown)' from the rule's own 'not-in-…' block, so the line can never fire",
@@ -385,7 +385,12 @@ extension GuidelinePack {
     return found
   }
 
-  /// A phrase's folded scalars written out as text a reply could contain (`#` as a number).
+  /// A phrase's folded scalars as a rule file writes them, for messages (`#` for a number).
+  static func asWritten(_ folded: [UInt32]) -> String {
+    String(String.UnicodeScalarView(folded.compactMap { Unicode.Scalar($0 == 0x30 ? 0x23 : $0) }))
+  }
+
+  /// A phrase's folded scalars written out as text a reply could contain (`12` for a number).
   static func writtenOut(_ folded: [UInt32]) -> String {
     var scalars = String.UnicodeScalarView()
     for v in folded {
