@@ -25,7 +25,8 @@ struct NameFinder {
   static let selfIntroductionKeys = selfIntroduction.map(NameFinder.scalars)
   static let twoSyllableSurnameKeys = twoSyllableSurnames.map(NameFinder.scalars)
   static let koreanTitles = [NameFinder.scalars("고객님"), NameFinder.scalars("회원님")]
-  static let nimSsi: [[UInt32]] = [[0xB2D8], [0xC528]]  // 님, 씨
+  static let ssi: [UInt32] = [0xC528]  // 씨
+  static let nimSsi: [[UInt32]] = [[0xB2D8], ssi]  // 님, 씨
   /// What may follow a given name: 님, 씨, or a title (`민수 고객님`).
   static let givenNameSuffixes = nimSsi + koreanTitles
 
@@ -92,7 +93,9 @@ struct NameFinder {
             var j = end
             while j < view.count && view[j] == 0x20 { j += 1 }
             if let suffix = suffixes.first(where: { j + $0.count <= view.count && view[j..<(j + $0.count)].elementsEqual($0) }) {
-              out.append(i..<(j + suffix.count))
+              // 씨 stays outside the span: the name is used, but calling a customer '민수 씨' is a
+              // tone issue of its own (ko.tone.ssi-address), which a name span would hide.
+              out.append(i..<(suffix == NameFinder.ssi ? end : j + suffix.count))
             }
           } else {
             out.append(i..<end)
