@@ -3,7 +3,7 @@ import CoachText
 /// Finds where a reply addresses the customer by name (language notes §8).
 ///
 /// Korean `김민수`: the full name; the given name with 님/씨/고객님 (`민수 님`, `민수 고객님`); the surname with
-/// 고객님/회원님 (`김 고객님`). English `Sarah Lee`: the full name, the first name (names that are
+/// 고객님/회원님 (`김 고객님`); a name written with a space (`톰 베이커`, `김 민수`): either part with 님/씨/고객님. English `Sarah Lee`: the full name, the first name (names that are
 /// also common words — Will, Joy, Grace — only after a greeting or before a comma), or a title
 /// and surname (`Ms. Lee`). The agent introducing themself (`상담사 김민수입니다`, `my name is
 /// Sarah`) is not personalisation.
@@ -42,7 +42,15 @@ struct NameFinder {
     let parts = folded.split(separator: 0x20).map(Array.init)
     guard let first = parts.first else { return [] }
     var found: [Range<Int>] = []
-    if first.allSatisfy(Hangul.isHangul) {
+    if first.allSatisfy(Hangul.isHangul) && parts.count >= 2 {
+      // Written with a space: '김 민수' (surname first) or '톰 베이커' (a foreign name, given name
+      // first). Either part may be called with 님, 씨 or a title: '민수 님', '톰 님', '베이커 고객님'.
+      found += occurrences(of: parts.joined().map { $0 })
+      found += occurrences(of: Array(parts.joined(separator: [0x20])))
+      for part in [first, parts[parts.count - 1]] {
+        found += occurrences(of: part, followedBy: NameFinder.givenNameSuffixes)
+      }
+    } else if first.allSatisfy(Hangul.isHangul) {
       let full = parts.joined().map { $0 }
       found += occurrences(of: full)
       let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnameKeys.contains { full.starts(with: $0) } ? 2 : 1

@@ -112,6 +112,20 @@ struct ScoringTests {
     #expect(korean.has(rule: "ko.personalization.uses-name") && !korean.has(rule: "ko.personalization.generic-only"))
   }
 
+  @Test("a Korean name written with a space is found by either part: '톰 님' for 톰 베이커, '민수 님' for 김 민수")
+  func spacedKoreanName() {
+    let cases: [(reply: String, name: String, excerpt: String)] = [
+      ("좋은 하루 보내세요, 톰 님.", "톰 베이커", "톰 님"), ("베이커 고객님, 환불은 월요일에 처리되었습니다.", "톰 베이커", "베이커 고객님"),
+      ("민수 님, 내일 도착합니다.", "김 민수", "민수 님"), ("톰 베이커 님, 내일 도착합니다.", "톰 베이커", "톰 베이커"),
+    ]
+    for (reply, name, excerpt) in cases {
+      let evaluation = evaluator.evaluate(reply, context: EvaluationContext(customerName: name, language: .ko))
+      #expect(evaluation.findings.contains { $0.rule == "ko.personalization.uses-name" && $0.excerpt == excerpt }, "\(reply)")
+    }
+    let other = evaluator.evaluate("제인 님, 내일 도착합니다.", context: EvaluationContext(customerName: "톰 베이커", language: .ko))
+    #expect(!other.has(rule: "ko.personalization.uses-name"))
+  }
+
   @Test("stretched letters read as the word: 'Thank yoooouuu', 'sooo sorry'; a phrase does not match inside a stretched word")
   func stretchedLetters() throws {
     let thanks = evaluator.evaluate("Thank yoooouuu for waiting!", context: EvaluationContext(language: .en))
