@@ -9,6 +9,7 @@
 /// | `long-sentence` | a sentence over `words=N` words (English) or `eojeol=N` 어절 (Korean) |
 /// | `only-sentences @set` | a reply whose every sentence is one of the set's stock lines |
 /// | `uses-name` | the customer's name (from context) in the reply (strength) |
+/// | `other-name` | someone else's name where the reply addresses the customer (`Hi Sarah,` to Minsu Kim, `이영희 고객님` to 김민수) |
 /// | `echoes-customer` | `min=N` content words of the customer's message restated in the reply, outside sentences that blame, dismiss or talk down to the customer |
 /// | `only-echoes` | a reply of at most `words=N` words whose every content word comes from the customer's message ("It says delivered.") |
 /// | `missing` | the category's good behaviour is expected (the rule's `when:`) but absent |
@@ -25,6 +26,7 @@ public struct BuiltinCheck: Sendable, Hashable {
     case longSentence = "long-sentence"
     case onlySentences = "only-sentences"
     case usesName = "uses-name"
+    case otherName = "other-name"
     case echoesCustomer = "echoes-customer"
     case onlyEchoes = "only-echoes"
     case missing

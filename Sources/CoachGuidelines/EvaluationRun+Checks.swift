@@ -25,6 +25,8 @@ extension EvaluationRun {
       return onlyStockSentences(lists).map { [$0] } ?? []
     case .usesName:
       return Array(nameSpans.prefix(1))
+    case .otherName:
+      return otherNameSpans()
     case .echoesCustomer:
       return echoedCustomerWords(minimum: parameters["min"] ?? 2).map { [$0] } ?? []
     case .onlyEchoes:
@@ -211,6 +213,20 @@ extension EvaluationRun {
   static func nameSpans(in analysis: TextAnalysis, name: String?) -> [Range<Int>] {
     guard let name, name.hasNonSpace else { return [] }
     return NameFinder(view: analysis.text.view, language: analysis.language).spans(of: name).filter { !analysis.isQuoted($0) }
+  }
+
+  /// Someone else's name where the reply addresses the customer. An English name must be
+  /// capitalised as written ('Hi Sarah,', not 'Thanks so much!'); the view is case-folded, so the
+  /// first letter is read from the text as given.
+  func otherNameSpans() -> [Range<Int>] {
+    guard let name = context.customerName, name.hasNonSpace, nameSpans.isEmpty else { return [] }
+    let found = NameFinder(view: view, language: analysis.language).otherNames(than: name).filter { !analysis.isQuoted($0) }
+    guard analysis.language != .ko, !found.isEmpty else { return found }
+    let scalars = Array(analysis.text.original.unicodeScalars)
+    return found.filter { span in
+      let first = analysis.text.originalRange(span).lowerBound
+      return first < scalars.count && scalars[first].properties.isUppercase
+    }
   }
 
   // MARK: - Restating the customer's words

@@ -85,6 +85,102 @@ struct NameFinder {
     return result
   }
 
+  // MARK: - Someone else's name
+
+  /// Common Korean surnames: a three-syllable word starting with one and followed by 님 or a
+  /// title is read as a full name (`이영희 고객님`); role words are not (`담당자님`, `구매자님`).
+  static let koreanSurnames = Set(
+    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+      .unicodeScalars.map(\.value))
+  static let koreanRoleWords = Set(
+    ["담당자", "관리자", "판매자", "구매자", "운영자", "상담사", "상담원", "매니저", "신청자", "주문자", "수령인", "예약자", "가입자", "사용자",
+      "이용자", "보호자", "대표자", "책임자", "기사님", "선생님", "작성자", "당첨자", "회원님", "고객님", "여러분", "이사장", "부사장", "구청장",
+      "변호사", "정비사", "조리사", "전문가", "안내원", "배달원", "배송원", "설치자", "주최자", "발송인", "수취인", "기부자", "후원자"].map(NameFinder.scalars))
+  /// Words after a greeting that are not a name: 'Hi there,', 'Hello all,', 'Dear customer,'.
+  static let notNamesAfterGreeting = Set(
+    ["there", "all", "everyone", "everybody", "team", "folks", "guys", "again", "customer", "friend", "friends", "sir", "madam",
+      "both", "you", "and", "buddy", "hun", "honey", "sweetie", "dear", "love", "mate", "pal", "darling", "babe", "member",
+      "valued", "user", "neighbor", "neighbour", "partner", "colleague", "colleagues", "support", "agent", "mr", "ms", "mrs", "dr"]
+      .map(NameFinder.scalars))
+
+  /// Where the reply calls the customer by a name that is not theirs: 'Hi Sarah,' to Minsu Kim,
+  /// '이영희 고객님' to 김민수. English: one or two words after a greeting, before a comma or `!`;
+  /// Korean: a three-syllable name (a common surname first) with 님, 씨, 고객님 or 회원님, called out
+  /// at the start of a sentence and not followed by a particle ('박철수 씨가 방문합니다' names a
+  /// third person; '고객님의 주문은 고객님' has no name).
+  func otherNames(than name: String) -> [Range<Int>] {
+    var folded: [UInt32] = []
+    for scalar in name.precomposedIfNeeded.unicodeScalars {
+      let v = NormalizedText.foldScalar(scalar.value)
+      if v != NormalizedText.ignorable { folded.append(v) }
+    }
+    let parts = folded.split(separator: 0x20).map(Array.init)
+    guard !parts.isEmpty else { return [] }
+    let own = Set(parts + [parts.joined().map { $0 }])
+    return language == .ko ? otherKoreanNames(own: own) : otherLatinNames(own: own)
+  }
+
+  private func otherKoreanNames(own: Set<[UInt32]>) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    while i + 3 < view.count {
+      defer { i += 1 }
+      guard startsSentence(i), NameFinder.koreanSurnames.contains(view[i]), view[i..<(i + 3)].allSatisfy(Hangul.isSyllable) else {
+        continue
+      }
+      let word = Array(view[i..<(i + 3)])
+      guard !own.contains(word), !NameFinder.koreanRoleWords.contains(word) else { continue }
+      var j = i + 3
+      while j < view.count && view[j] == 0x20 { j += 1 }
+      guard let suffix = NameFinder.givenNameSuffixes.first(where: { j + $0.count <= view.count && view[j..<(j + $0.count)].elementsEqual($0) })
+      else { continue }
+      let after = j + suffix.count
+      if after == view.count || !Hangul.isHangul(view[after]) { out.append(i..<(i + 3)) }
+    }
+    return out
+  }
+
+  /// True at the start of the text, a line or a sentence ('안녕하세요, 박지훈님.').
+  private func startsSentence(_ i: Int) -> Bool {
+    var b = i - 1
+    while b >= 0 && (view[b] == 0x20 || view[b] == NormalizedText.ignorable) { b -= 1 }
+    return b < 0 || [0x0A, 0x2E, 0x2C, 0x21, 0x3F, 0x7E, 0x3A].contains(view[b])
+  }
+
+  private func otherLatinNames(own: Set<[UInt32]>) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    while i < view.count {
+      guard PhraseMatcher.isWordScalar(view[i]), i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]) else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < view.count && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
+      let word = i..<end
+      i = end
+      guard precededByGreeting(word), view[word].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+        !NameFinder.notNamesAfterGreeting.contains(Array(view[word])), !own.contains(Array(view[word]))
+      else { continue }
+      // One or two words, then a comma or '!' ('Hi Sarah,', 'Dear Sarah Jones,').
+      var k = end
+      var last = word
+      if k + 1 < view.count && view[k] == 0x20 && PhraseMatcher.isWordScalar(view[k + 1]) {
+        var e = k + 1
+        while e < view.count && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
+        if e < view.count && (view[e] == 0x2C || view[e] == 0x21) {
+          last = (k + 1)..<e
+          k = e
+        }
+      }
+      guard k < view.count && (view[k] == 0x2C || view[k] == 0x21) else { continue }
+      if own.contains(Array(view[last])) { continue }
+      out.append(word.lowerBound..<last.upperBound)
+      i = last.upperBound
+    }
+    return out
+  }
+
   /// Occurrences at a word start (and, for Latin names, a word end).
   func occurrences(of needle: [UInt32], followedBy suffixes: [[UInt32]]? = nil) -> [Range<Int>] {
     guard !needle.isEmpty, needle.count <= view.count else { return [] }
