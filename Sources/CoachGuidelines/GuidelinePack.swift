@@ -7,8 +7,11 @@ public final class GuidelinePack: Sendable {
   public let language: Language
   public let rules: [GuidelineRule]
   let matcher: PhraseMatcher
-  /// For each matcher pattern: the (list, entry) pairs it belongs to.
-  let memberships: [[(list: Int32, entry: Int32)]]
+  /// For each matcher pattern `p`: the (list, entry) pairs it belongs to are
+  /// `membershipPairs[membershipStart[p]..<membershipStart[p + 1]]` (flat, so a hit costs one
+  /// memory access fewer than an array per pattern).
+  let membershipStart: [Int32]
+  let membershipPairs: [(list: Int32, entry: Int32)]
   /// Replacement text per list entry (plain-language lists), indexed [list][entry].
   let replacements: [[String?]]
   /// Lists a rule's trigger reads (its own phrases and the sets it names).
@@ -67,7 +70,11 @@ public final class GuidelinePack: Sendable {
     self.language = language
     self.rules = rules
     self.matcher = matcher
-    self.memberships = memberships
+    var start: [Int32] = [0]
+    start.reserveCapacity(memberships.count + 1)
+    for pairs in memberships { start.append(start[start.count - 1] + Int32(pairs.count)) }
+    membershipStart = start
+    membershipPairs = memberships.flatMap { $0 }
     self.replacements = replacements
     self.triggerLists = triggerLists
     self.conditionLists = conditionLists
