@@ -239,10 +239,10 @@ extension EvaluationRun {
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.
-    let hostile: [Range<Int>] = findings.compactMap { finding in
-      guard finding.kind == .issue, finding.severity <= .warning, finding.end > finding.start,
-        [.empathy, .apology, .ownership, .tone].contains(finding.category) else { return nil }
-      return finding.start..<finding.end
+    let hostile: [Range<Int>] = findings.indices.compactMap { i in
+      guard findings[i].kind == .issue, findings[i].severity <= .warning, findings[i].end > findings[i].start,
+        [.empathy, .apology, .ownership, .tone].contains(findings[i].category) else { return nil }
+      return findings[i].start..<findings[i].end
     }
     var found: [Range<Int>] = []
     // The reply's words, needed only to look for English keys.

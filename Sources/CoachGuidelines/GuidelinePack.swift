@@ -26,6 +26,8 @@ public final class GuidelinePack: Sendable {
   let regexCache: RegexCache
   /// Hot-path data per rule, index-aligned with `rules`.
   let plans: [RulePlan]
+  /// Per rule: the rules whose findings in the same sentence its findings withdraw (`overrides:`).
+  let overrides: [[Int32]]
   /// For each list: the rules whose trigger reads it (a rule runs only when its lists were hit).
   let rulesByList: [[Int32]]
   /// Rules that run on every reply: checks and regular expressions.
@@ -59,6 +61,7 @@ public final class GuidelinePack: Sendable {
     listCount: Int,
     regexCache: RegexCache,
     plans: [RulePlan],
+    overrides: [[Int32]],
     rulesByList: [[Int32]],
     alwaysActiveRules: [Int32],
     missingRulesByCategory: [[Int32]],
@@ -83,6 +86,7 @@ public final class GuidelinePack: Sendable {
     self.listCount = listCount
     self.regexCache = regexCache
     self.plans = plans
+    self.overrides = overrides
     self.rulesByList = rulesByList
     self.alwaysActiveRules = alwaysActiveRules
     self.missingRulesByCategory = missingRulesByCategory
@@ -257,10 +261,12 @@ public final class GuidelinePack: Sendable {
       for alias in rule.aliases where indexOfID[alias] == nil { indexOfID[alias] = Int32(r) }
     }
     for (r, rule) in rules.enumerated() { indexOfID[rule.id] = Int32(r) }
+    var overrides = [[Int32]](repeating: [], count: rules.count)
     for (r, rule) in rules.enumerated() {
       for (other, location) in rule.overrides {
         if let target = indexOfID[other] {
-          plans[r].overrides.append(target)
+          overrides[r].append(target)
+          plans[r].overridesOthers = true
         } else {
           diagnostics.append(
             .error(
@@ -278,7 +284,7 @@ public final class GuidelinePack: Sendable {
       language: language, rules: rules, matcher: PhraseMatcher(phrases: phrases), memberships: memberships,
       replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists,
       checkLists: checkLists.map { $0.map { expand([$0]) } }, setLists: setLists, listCount: listEntries.count,
-      regexCache: RegexCache(rules: rules), plans: plans, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
+      regexCache: RegexCache(rules: rules), plans: plans, overrides: overrides, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
       missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) },
       conditionScopes: rules.map { $0.conditions.map(\.scope) },
       phraseBlocks: rules.compactMap(\.phrases) + rules.flatMap { $0.conditions.map(\.block) } + sets.map(\.block))
