@@ -147,7 +147,10 @@ extension EvaluationRun {
 
   /// `ABC (meaning)` or `meaning (ABC)`: an upper-case abbreviation next to a bracketed text.
   func explainedAbbreviations() -> [Range<Int>] {
-    guard analysis.text.nfc.utf8.contains(UInt8(ascii: "(")) else { return [] }
+    // Quick exit: no bracket (over the bytes in place; UTF8View.contains goes byte by byte through the view).
+    let utf8 = analysis.text.nfc.utf8
+    let paren = UInt8(ascii: "(")
+    guard utf8.withContiguousStorageIfAvailable({ $0.contains(paren) }) ?? utf8.contains(paren) else { return [] }
     let s = Array(analysis.text.nfc.unicodeScalars.map(\.value))
     func isUpper(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) }
     func isUpperOrDigit(_ v: UInt32) -> Bool { isUpper(v) || (v >= 0x30 && v <= 0x39) }
