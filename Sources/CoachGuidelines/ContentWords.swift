@@ -115,20 +115,29 @@ enum ContentWords {
     return Key(word[start..<min(end, start + 5)])
   }
 
-  /// The first place a content word occurs in the reply view: for Korean, a word starting with
-  /// the key; for English, a word with the same key.
-  static func find(_ key: Key, in view: [UInt32], language: Language) -> Range<Int>? {
+  /// The runs of word scalars (apostrophes inside) of a reply view, in order: what `find` looks
+  /// through for an English key, worked out once per reply rather than once per key.
+  static func words(of view: [UInt32]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    while i < view.count {
+      while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
+      let start = i
+      while i < view.count && (PhraseMatcher.isWordScalar(view[i]) || view[i] == 0x27) { i += 1 }
+      if i > start { out.append(start..<i) }
+    }
+    return out
+  }
+
+  /// The first place a content word occurs in the reply view (whose `words(of:)` are `words`):
+  /// for Korean, a word starting with the key; for English, a word with the same key.
+  static func find(_ key: Key, in view: [UInt32], words: [Range<Int>]) -> Range<Int>? {
     let n = key.count
     guard n > 0, n <= view.count else { return nil }
     let first = key[0]
     if !Hangul.isSyllable(first) {
-      var i = 0
-      while i < view.count {
-        while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
-        let start = i
-        while i < view.count && (PhraseMatcher.isWordScalar(view[i]) || view[i] == 0x27) { i += 1 }
-        guard i - start >= n, view[start] == first else { continue }
-        if englishKey(view[start..<i]) == key { return start..<i }
+      for word in words where word.count >= n && view[word.lowerBound] == first {
+        if englishKey(view[word]) == key { return word }
       }
       return nil
     }

@@ -149,7 +149,10 @@ extension EvaluationRun {
 
   /// `ABC (meaning)` or `meaning (ABC)`: an upper-case abbreviation next to a bracketed text.
   func explainedAbbreviations() -> [Range<Int>] {
-    guard analysis.text.nfc.utf8.contains(UInt8(ascii: "(")) else { return [] }
+    // Quick exit: no bracket (over the bytes in place; UTF8View.contains goes byte by byte through the view).
+    let utf8 = analysis.text.nfc.utf8
+    let paren = UInt8(ascii: "(")
+    guard utf8.withContiguousStorageIfAvailable({ $0.contains(paren) }) ?? utf8.contains(paren) else { return [] }
     let s = Array(analysis.text.nfc.unicodeScalars.map(\.value))
     func isUpper(_ v: UInt32) -> Bool { (v >= 0x41 && v <= 0x5A) }
     func isUpperOrDigit(_ v: UInt32) -> Bool { isUpper(v) || (v >= 0x30 && v <= 0x39) }
@@ -255,14 +258,16 @@ extension EvaluationRun {
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.
-    let hostile: [Range<Int>] = findings.compactMap { finding in
-      guard finding.kind == .issue, finding.severity <= .warning, finding.end > finding.start,
-        [.empathy, .apology, .ownership, .tone].contains(finding.category) else { return nil }
-      return finding.start..<finding.end
+    let hostile: [Range<Int>] = findings.indices.compactMap { i in
+      guard findings[i].kind == .issue, findings[i].severity <= .warning, findings[i].end > findings[i].start,
+        [.empathy, .apology, .ownership, .tone].contains(findings[i].category) else { return nil }
+      return findings[i].start..<findings[i].end
     }
     var found: [Range<Int>] = []
+    // The reply's words, needed only to look for English keys.
+    let replyWords = words.contains { !Hangul.isSyllable($0[0]) } ? ContentWords.words(of: view) : []
     for word in words {
-      guard let range = ContentWords.find(word, in: view, language: analysis.language), !analysis.isQuoted(range) else { continue }
+      guard let range = ContentWords.find(word, in: view, words: replyWords), !analysis.isQuoted(range) else { continue }
       if !hostile.isEmpty, let sentence = analysis.sentences.first(where: { $0.range.contains(range.lowerBound) }) {
         let original = analysis.text.originalRange(sentence.range)
         if hostile.contains(where: { $0.overlaps(original) }) { continue }

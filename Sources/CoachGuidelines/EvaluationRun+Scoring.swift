@@ -17,18 +17,18 @@ extension EvaluationRun {
     var penalty = [Int](repeating: 0, count: count)
     var hasFinding = [Bool](repeating: false, count: count)
     var critical = false
-    for finding in findings {
-      let c = finding.category.index
+    for i in findings.indices {
+      let c = findings[i].category.index
       hasFinding[c] = true
-      if finding.kind == .strength {
-        best[c] = max(best[c], finding.points)
-        if !counted.contains(where: { $0.0 == c && $0.1 == finding.rule }) {
-          counted.append((c, finding.rule))
+      if findings[i].kind == .strength {
+        best[c] = max(best[c], findings[i].points)
+        if !counted.contains(where: { $0.0 == c && $0.1 == findings[i].rule }) {
+          counted.append((c, findings[i].rule))
           strengthCount[c] += 1
         }
       } else {
-        penalty[c] -= finding.points
-        if finding.severity == .critical { critical = true }
+        penalty[c] -= findings[i].points
+        if findings[i].severity == .critical { critical = true }
       }
     }
     var results: [CategoryResult] = []

@@ -84,7 +84,8 @@ struct EvaluationRun {
     }
     for r in afterFindings { apply(Int(r)) }
     if anyOverride { withdrawOverridden() }
-    for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
+    // By index: a `for finding in findings` loop copies each finding (and retains its strings).
+    for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
     for r in second { apply(Int(r)) }
     // Again for rules of the second pass (those that read other categories' results).
     if anyOverride { withdrawOverridden() }
@@ -140,7 +141,7 @@ struct EvaluationRun {
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
       let original = analysis.text.originalRange(item.span)
-      if !plan.overrides.isEmpty { anyOverride = true }
+      if plan.overridesOthers { anyOverride = true }
       if plan.messageHasPlaceholder || plan.suggestionHasPlaceholder {
         pendingTemplates.append((findings.count, replacement))
       }
@@ -166,7 +167,7 @@ struct EvaluationRun {
   mutating func withdrawOverridden() {
     var drop = [Bool](repeating: false, count: findings.count)
     for (i, r) in findingRules.enumerated() {
-      let targets = pack.plans[Int(r)].overrides
+      let targets = pack.overrides[Int(r)]
       guard !targets.isEmpty else { continue }
       let sentence = sentenceRange(ofOriginal: findings[i].start)
       for (j, other) in findingRules.enumerated() where j != i && targets.contains(other) {
@@ -268,7 +269,9 @@ struct EvaluationRun {
   }
 
   /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
-  func fill(_ template: String, excerpt: String, replacement: String?) -> String {
+  ///
+  /// Static, so that filling the findings of a run in place does not copy the run.
+  static func fill(_ template: String, excerpt: String, replacement: String?, name: String?) -> String {
     var template = template
     return template.withUTF8 { bytes in
       var out: [UInt8] = []
@@ -292,7 +295,7 @@ struct EvaluationRun {
         } else if matches(i, "{replacement}") {
           (filler, length) = (replacement ?? "", 13)
         } else if matches(i, "{name}") {
-          (filler, length) = (context.customerName ?? "", 6)
+          (filler, length) = (name ?? "", 6)
         } else {
           (filler, length) = (nil, 1)
         }
@@ -328,27 +331,31 @@ struct EvaluationRun {
 
   /// Fills the message templates of the findings that have placeholders.
   mutating func fillTemplates() {
+    let name = context.customerName
     for (index, replacement) in pendingTemplates {
       let excerpt = findings[index].excerpt
-      findings[index].message = fill(findings[index].message, excerpt: excerpt, replacement: replacement)
-      findings[index].suggestion = findings[index].suggestion.map { fill($0, excerpt: excerpt, replacement: replacement) }
+      findings[index].message = EvaluationRun.fill(findings[index].message, excerpt: excerpt, replacement: replacement, name: name)
+      findings[index].suggestion = findings[index].suggestion.map {
+        EvaluationRun.fill($0, excerpt: excerpt, replacement: replacement, name: name)
+      }
     }
   }
 
   /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings
-  /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building).
+  /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building,
+  /// and the excerpts are copied from the text without validating its UTF-8 again).
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
-    for f in findings where f.excerpt.isEmpty && f.start < f.end {
-      wanted.append(f.start)
-      wanted.append(f.end)
+    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+      wanted.append(findings[k].start)
+      wanted.append(findings[k].end)
     }
     guard !wanted.isEmpty else { return }
     wanted.sort()
     var text = analysis.text.original
-    text.withUTF8 { bytes in
-      // Byte offset of every wanted scalar offset.
+    // Byte offset of every wanted scalar offset.
+    let offsets = text.withUTF8 { bytes in
       var offsets: [Int] = []
       offsets.reserveCapacity(wanted.count)
       var scalar = 0, i = 0
@@ -360,18 +367,18 @@ struct EvaluationRun {
         }
         offsets.append(i)
       }
-      func byteOffset(_ offset: Int) -> Int {
-        var lo = 0, hi = wanted.count - 1
-        while lo < hi {
-          let mid = (lo + hi) / 2
-          if wanted[mid] < offset { lo = mid + 1 } else { hi = mid }
-        }
-        return offsets[lo]
+      return offsets
+    }
+    func index(_ offset: Int) -> String.Index {
+      var lo = 0, hi = wanted.count - 1
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if wanted[mid] < offset { lo = mid + 1 } else { hi = mid }
       }
-      for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
-        let a = byteOffset(findings[k].start), b = byteOffset(findings[k].end)
-        findings[k].excerpt = String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
-      }
+      return text.utf8.index(text.utf8.startIndex, offsetBy: offsets[lo])
+    }
+    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+      findings[k].excerpt = String(text[index(findings[k].start)..<index(findings[k].end)])
     }
   }
 

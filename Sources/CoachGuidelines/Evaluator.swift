@@ -126,7 +126,9 @@ struct HitIndex {
         while a < n && view[a] == NormalizedText.ignorable { a += 1 }
         if a < n && PhraseMatcher.sameScriptWord(view[a], view[end - 1]) { return }
       }
-      for m in pack.memberships[Int(pattern)] { found.append(Hit(list: m.list, entry: m.entry, start: start, end: end)) }
+      for m in Int(pack.membershipStart[Int(pattern)])..<Int(pack.membershipStart[Int(pattern) + 1]) {
+        found.append(Hit(list: pack.membershipPairs[m].list, entry: pack.membershipPairs[m].entry, start: start, end: end))
+      }
     }
     found.sort { ($0.list, $0.start, $0.end) < ($1.list, $1.start, $1.end) }
     hits = found

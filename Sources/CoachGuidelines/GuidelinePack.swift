@@ -7,8 +7,11 @@ public final class GuidelinePack: Sendable {
   public let language: Language
   public let rules: [GuidelineRule]
   let matcher: PhraseMatcher
-  /// For each matcher pattern: the (list, entry) pairs it belongs to.
-  let memberships: [[(list: Int32, entry: Int32)]]
+  /// For each matcher pattern `p`: the (list, entry) pairs it belongs to are
+  /// `membershipPairs[membershipStart[p]..<membershipStart[p + 1]]` (flat, so a hit costs one
+  /// memory access fewer than an array per pattern).
+  let membershipStart: [Int32]
+  let membershipPairs: [(list: Int32, entry: Int32)]
   /// Replacement text per list entry (plain-language lists), indexed [list][entry].
   let replacements: [[String?]]
   /// Lists a rule's trigger reads (its own phrases and the sets it names).
@@ -23,6 +26,8 @@ public final class GuidelinePack: Sendable {
   let regexCache: RegexCache
   /// Hot-path data per rule, index-aligned with `rules`.
   let plans: [RulePlan]
+  /// Per rule: the rules whose findings in the same sentence its findings withdraw (`overrides:`).
+  let overrides: [[Int32]]
   /// For each list: the rules whose trigger reads it (a rule runs only when its lists were hit).
   let rulesByList: [[Int32]]
   /// Rules that run on every reply: checks and regular expressions.
@@ -56,6 +61,7 @@ public final class GuidelinePack: Sendable {
     listCount: Int,
     regexCache: RegexCache,
     plans: [RulePlan],
+    overrides: [[Int32]],
     rulesByList: [[Int32]],
     alwaysActiveRules: [Int32],
     missingRulesByCategory: [[Int32]],
@@ -67,7 +73,11 @@ public final class GuidelinePack: Sendable {
     self.language = language
     self.rules = rules
     self.matcher = matcher
-    self.memberships = memberships
+    var start: [Int32] = [0]
+    start.reserveCapacity(memberships.count + 1)
+    for pairs in memberships { start.append(start[start.count - 1] + Int32(pairs.count)) }
+    membershipStart = start
+    membershipPairs = memberships.flatMap { $0 }
     self.replacements = replacements
     self.triggerLists = triggerLists
     self.conditionLists = conditionLists
@@ -76,6 +86,7 @@ public final class GuidelinePack: Sendable {
     self.listCount = listCount
     self.regexCache = regexCache
     self.plans = plans
+    self.overrides = overrides
     self.rulesByList = rulesByList
     self.alwaysActiveRules = alwaysActiveRules
     self.missingRulesByCategory = missingRulesByCategory
@@ -250,10 +261,12 @@ public final class GuidelinePack: Sendable {
       for alias in rule.aliases where indexOfID[alias] == nil { indexOfID[alias] = Int32(r) }
     }
     for (r, rule) in rules.enumerated() { indexOfID[rule.id] = Int32(r) }
+    var overrides = [[Int32]](repeating: [], count: rules.count)
     for (r, rule) in rules.enumerated() {
       for (other, location) in rule.overrides {
         if let target = indexOfID[other] {
-          plans[r].overrides.append(target)
+          overrides[r].append(target)
+          plans[r].overridesOthers = true
         } else {
           diagnostics.append(
             .error(
@@ -271,7 +284,7 @@ public final class GuidelinePack: Sendable {
       language: language, rules: rules, matcher: PhraseMatcher(phrases: phrases), memberships: memberships,
       replacements: replacements, triggerLists: triggerLists, conditionLists: conditionLists,
       checkLists: checkLists.map { $0.map { expand([$0]) } }, setLists: setLists, listCount: listEntries.count,
-      regexCache: RegexCache(rules: rules), plans: plans, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
+      regexCache: RegexCache(rules: rules), plans: plans, overrides: overrides, rulesByList: rulesByList, alwaysActiveRules: alwaysActive,
       missingRulesByCategory: missing, setListsExpanded: setLists.mapValues { expand([$0]) },
       conditionScopes: rules.map { $0.conditions.map(\.scope) },
       phraseBlocks: rules.compactMap(\.phrases) + rules.flatMap { $0.conditions.map(\.block) } + sets.map(\.block))

@@ -21,36 +21,31 @@ struct PhraseMatcher: Sendable {
   private var bmpSymbols: [UInt16]
   private var astralSymbols: [UInt32: UInt16] = [:]
   private var symbolCount = 1
-  /// One trie node, packed so that a step of the automaton reads one node and its edges
-  /// (the automaton is large — tens of thousands of phrases — so memory traffic is the cost).
-  struct Node {
-    var edgeStart: Int32 = 0
-    var edgeCount: Int32 = 0
-    var fail: Int32 = 0
-    /// The first node on this node's suffix chain (itself included) where a phrase ends, or 0.
-    var report: Int32 = 0
-  }
-
-  struct Edge {
-    var symbol: UInt32
-    var target: Int32
-  }
-
+  /// The root's transitions, one per symbol (a node offset in `trie`, 0 for the root itself).
   private var rootNext: [Int32] = []
-  private var nodes: [Node] = []
-  private var edges: [Edge] = []
-  private var firstOutput: [Int32] = []
-  private var nextOutput: [Int32] = []
-  private var dictionaryLink: [Int32] = []
+  /// Every trie node but the root, each named by its offset in this array: `fail, report, edge
+  /// count`, then its edges as `symbol, target` pairs in symbol order. `report` is 0, or 1 + the
+  /// index in `reportedPatterns` of the patterns that end at this node or along its suffix chain.
+  ///
+  /// The automaton is large (over 100,000 phrases), so memory traffic is the cost of a step: a
+  /// node and its edges are adjacent, and nodes keep the build's depth-first numbering, so
+  /// a node's first child — and the whole tail of a long phrase — follows it in memory.
+  private var trie: [Int32] = [0, 0, 0]
+  /// Lists of patterns, each ended by -1: for every node where a phrase ends, the phrases ending
+  /// there and then those of each shorter suffix, longest first.
+  private var reportedPatterns: [Int32] = []
 
   static let newlineSymbol: UInt16 = 0
+  /// Offsets of a node's fields in `trie`.
+  private static let failField = 0, reportField = 1, countField = 2, edgesField = 3
 
   init() { bmpSymbols = [] }
 
   /// Builds the automaton; pattern `i` of the result is `phrases[i]`.
   ///
   /// The trie is built from the phrases in sorted order, so each node's children arrive in
-  /// symbol order and go straight into flat arrays (no per-node dictionaries).
+  /// symbol order and go straight into flat arrays (no per-node dictionaries); the failure links
+  /// are then found breadth first, and the nodes packed into `trie`.
   init(phrases: [(scalars: [UInt32], openStart: Bool, openEnd: Bool)]) {
     bmpSymbols = [UInt16](repeating: 0, count: 0x10000)
     var sequences: [[UInt16]] = []
@@ -101,27 +96,32 @@ struct PhraseMatcher: Sendable {
     for p in edgeParent { edgeStart[Int(p) + 1] += 1 }
     for i in 0..<n { edgeStart[i + 1] += edgeStart[i] }
     var fill = Array(edgeStart[0..<n])
-    edges = [Edge](repeating: Edge(symbol: 0, target: 0), count: edgeParent.count)
+    var edges = [(symbol: UInt16, target: Int32)](repeating: (0, 0), count: edgeParent.count)
     for e in edgeParent.indices {
       let p = Int(edgeParent[e])
-      edges[Int(fill[p])] = Edge(symbol: UInt32(edgeSymbol[e]), target: edgeChild[e])
+      edges[Int(fill[p])] = (edgeSymbol[e], edgeChild[e])
       fill[p] += 1
     }
-    nodes = [Node](repeating: Node(), count: n)
-    for i in 0..<n {
-      nodes[i].edgeStart = edgeStart[i]
-      nodes[i].edgeCount = edgeStart[i + 1] - edgeStart[i]
-    }
-    rootNext = [Int32](repeating: 0, count: symbolCount + 1)
-    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootNext[Int(edges[e].symbol)] = edges[e].target }
-    firstOutput = [Int32](repeating: -1, count: n)
-    nextOutput = [Int32](repeating: -1, count: phrases.count)
+    var rootChild = [Int32](repeating: 0, count: symbolCount + 1)
+    for e in Int(edgeStart[0])..<Int(edgeStart[1]) { rootChild[Int(edges[e].symbol)] = edges[e].target }
+    var firstOutput = [Int32](repeating: -1, count: n)
+    var nextOutput = [Int32](repeating: -1, count: phrases.count)
     for (node, pattern) in outputs.reversed() {
       nextOutput[Int(pattern)] = firstOutput[Int(node)]
       firstOutput[Int(node)] = pattern
     }
+    /// The goto-or-fail transition during the build, in trie node numbers.
+    func transition(_ state: Int32, _ symbol: UInt16, _ fail: [Int32]) -> Int32 {
+      var s = Int(state)
+      while s != 0 {
+        for e in Int(edgeStart[s])..<Int(edgeStart[s + 1]) where edges[e].symbol == symbol { return edges[e].target }
+        s = Int(fail[s])
+      }
+      return rootChild[Int(symbol)]
+    }
     // Failure links, breadth first.
-    dictionaryLink = [Int32](repeating: -1, count: n)
+    var fail = [Int32](repeating: 0, count: n)
+    var dictionaryLink = [Int32](repeating: -1, count: n)
     var queue: [Int32] = []
     queue.reserveCapacity(n)
     for e in Int(edgeStart[0])..<Int(edgeStart[1]) { queue.append(edges[e].target) }
@@ -131,16 +131,49 @@ struct PhraseMatcher: Sendable {
       head += 1
       for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
         let child = Int(edges[e].target)
-        let target = node == 0 ? 0 : next(nodes[node].fail, UInt16(edges[e].symbol))
-        nodes[child].fail = target
+        let target = transition(fail[node], edges[e].symbol, fail)
+        fail[child] = target
         dictionaryLink[child] = firstOutput[Int(target)] >= 0 ? target : dictionaryLink[Int(target)]
         queue.append(Int32(child))
       }
     }
-    for i in 1..<n {
-      let report = firstOutput[i] >= 0 ? Int32(i) : dictionaryLink[i]
-      nodes[i].report = max(0, report)
+    // Each reporting node's patterns, its own and then its dictionary links', flattened.
+    var reportOf = [Int32](repeating: 0, count: n)
+    for node in 1..<n where firstOutput[node] >= 0 {
+      reportOf[node] = Int32(reportedPatterns.count + 1)
+      var s = Int32(node)
+      while s > 0 {
+        var p = firstOutput[Int(s)]
+        while p >= 0 {
+          reportedPatterns.append(p)
+          p = nextOutput[Int(p)]
+        }
+        s = dictionaryLink[Int(s)]
+      }
+      reportedPatterns.append(-1)
     }
+    // The layout: the root's (empty) entry, then every other node in the build's numbering.
+    var offset = [Int32](repeating: 0, count: n)
+    var size = PhraseMatcher.edgesField
+    for node in 1..<n {
+      offset[node] = Int32(size)
+      size += PhraseMatcher.edgesField + 2 * Int(edgeStart[node + 1] - edgeStart[node])
+    }
+    trie = [Int32](repeating: 0, count: size)
+    for node in 1..<n {
+      let o = Int(offset[node])
+      let report = firstOutput[node] >= 0 ? node : Int(dictionaryLink[node])
+      trie[o + PhraseMatcher.failField] = offset[Int(fail[node])]
+      trie[o + PhraseMatcher.reportField] = report > 0 ? reportOf[report] : 0
+      trie[o + PhraseMatcher.countField] = edgeStart[node + 1] - edgeStart[node]
+      var slot = o + PhraseMatcher.edgesField
+      for e in Int(edgeStart[node])..<Int(edgeStart[node + 1]) {
+        trie[slot] = Int32(edges[e].symbol)
+        trie[slot + 1] = offset[Int(edges[e].target)]
+        slot += 2
+      }
+    }
+    rootNext = rootChild.map { offset[Int($0)] }
   }
 
   private mutating func symbolFor(_ v: UInt32, creating: Bool) -> UInt16 {
@@ -163,63 +196,67 @@ struct PhraseMatcher: Sendable {
     v < 0x10000 ? bmpSymbols[Int(v)] : (astralSymbols[v] ?? 0)
   }
 
-  @inline(__always) private func next(_ state: Int32, _ symbol: UInt16) -> Int32 {
-    nodes.withUnsafeBufferPointer { nodes in
-      edges.withUnsafeBufferPointer { edges in
-        var s = state
-        let sym = UInt32(symbol)
-        while true {
-          if s == 0 { return rootNext[Int(symbol)] }
-          let node = nodes[Int(s)]
-          var e = Int(node.edgeStart)
-          let end = e + Int(node.edgeCount)
-          while e < end {
-            if edges[e].symbol == sym { return edges[e].target }
-            e += 1
-          }
-          s = node.fail
-        }
-      }
-    }
-  }
-
   /// Calls `found(pattern, endExclusive)` for every phrase occurrence in `view[range]`.
   func scan(_ view: [UInt32], in range: Range<Int>, _ found: (Int32, Int) -> Void) {
     guard !patterns.isEmpty else { return }
-    var state: Int32 = 0
+    var state = 0
     var lastSpace = true
     var lastDigit = false
     view.withUnsafeBufferPointer { v in
-      for i in range {
-        let c = v[i]
-        if c == NormalizedText.ignorable { continue }
-        if c == 0x20 {
-          if lastSpace { continue }
-          lastSpace = true
-          lastDigit = false
-        } else if c == 0x30 {
-          if lastDigit { continue }
-          lastDigit = true
-          lastSpace = false
-        } else {
-          lastSpace = false
-          lastDigit = false
-        }
-        let sym = c == 0x0A ? 0 : symbol(c)
-        if sym == 0 {
-          state = 0
-          if c == 0x0A { lastSpace = true }
-          continue
-        }
-        state = next(state, sym)
-        var s = nodes[Int(state)].report
-        while s > 0 {
-          var p = firstOutput[Int(s)]
-          while p >= 0 {
-            found(p, i + 1)
-            p = nextOutput[Int(p)]
+      trie.withUnsafeBufferPointer { trie in
+        rootNext.withUnsafeBufferPointer { rootNext in
+          reportedPatterns.withUnsafeBufferPointer { reported in
+            for i in range {
+              let c = v[i]
+              if c == NormalizedText.ignorable { continue }
+              if c == 0x20 {
+                if lastSpace { continue }
+                lastSpace = true
+                lastDigit = false
+              } else if c == 0x30 {
+                if lastDigit { continue }
+                lastDigit = true
+                lastSpace = false
+              } else {
+                lastSpace = false
+                lastDigit = false
+              }
+              let sym = c == 0x0A ? 0 : symbol(c)
+              if sym == 0 {
+                state = 0
+                if c == 0x0A { lastSpace = true }
+                continue
+              }
+              // Goto, else follow failure links; a node's edges are in symbol order.
+              let wanted = Int32(sym)
+              var s = state
+              transition: while s != 0 {
+                var e = s + PhraseMatcher.edgesField
+                let end = e + 2 * Int(trie[s + PhraseMatcher.countField])
+                while e < end {
+                  let edge = trie[e]
+                  if edge >= wanted {
+                    if edge == wanted {
+                      s = Int(trie[e + 1])
+                      break transition
+                    }
+                    break
+                  }
+                  e += 2
+                }
+                s = Int(trie[s + PhraseMatcher.failField])
+              }
+              state = s == 0 ? Int(rootNext[Int(sym)]) : s
+              let report = trie[state + PhraseMatcher.reportField]
+              if report > 0 {
+                var k = Int(report) - 1
+                while reported[k] >= 0 {
+                  found(reported[k], i + 1)
+                  k += 1
+                }
+              }
+            }
           }
-          s = dictionaryLink[Int(s)]
         }
       }
     }

@@ -22,8 +22,9 @@ struct RulePlan: Sendable {
   /// Runs after the plain rules because it reads their findings (`echoes-customer`).
   var readsFindings: Bool
   var messageHasPlaceholder: Bool
-  /// Rules whose findings in the same sentence this rule's findings withdraw (`overrides:`).
-  var overrides: [Int32] = []
+  /// Whether this rule's findings withdraw other rules' findings in the same sentence
+  /// (`overrides:`, listed in the pack's `overrides`); a flag, so a plan copies without retains.
+  var overridesOthers = false
   var suggestionHasPlaceholder: Bool
 
   init(_ rule: GuidelineRule) {

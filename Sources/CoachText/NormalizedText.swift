@@ -29,36 +29,39 @@ public struct NormalizedText: Sendable {
 
   public init(_ text: String) {
     original = text
-    var view: [UInt32] = []
-    view.reserveCapacity(text.utf8.count)
     var hangul = 0, latin = 0
     var needsComposition = false
-    // Decode the UTF-8 bytes directly (a String's bytes are always valid UTF-8); ASCII and
-    // precomposed Hangul, nearly all of every reply, skip the NFC test.
-    let decoded: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let b0 = UInt32(bytes[i])
-        let v: UInt32
-        if b0 < 0x80 {
-          v = b0
-          i += 1
-        } else if b0 < 0xE0 {
-          v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-          i += 2
-        } else if b0 < 0xF0 {
-          v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-          i += 3
-        } else {
-          v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            | UInt32(bytes[i + 3] & 0x3F)
-          i += 4
+    // Decode the UTF-8 bytes directly (a String's bytes are always valid UTF-8) into an
+    // uninitialised buffer (no capacity check per scalar); ASCII and precomposed Hangul, nearly
+    // all of every reply, skip the NFC test.
+    var decoded: Bool?
+    var view = [UInt32](unsafeUninitializedCapacity: text.utf8.count) { out, count in
+      decoded = text.utf8.withContiguousStorageIfAvailable { bytes in
+        var i = 0
+        let n = bytes.count
+        while i < n {
+          let b0 = UInt32(bytes[i])
+          let v: UInt32
+          if b0 < 0x80 {
+            v = b0
+            i += 1
+          } else if b0 < 0xE0 {
+            v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+          } else if b0 < 0xF0 {
+            v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+          } else {
+            v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+              | UInt32(bytes[i + 3] & 0x3F)
+            i += 4
+          }
+          if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
+          out[count] = NormalizedText.fold(v, hangul: &hangul, latin: &latin)
+          count += 1
         }
-        if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
-        view.append(NormalizedText.fold(v, hangul: &hangul, latin: &latin))
+        return true
       }
-      return true
     }
     if let decoded {
       needsComposition = !decoded
