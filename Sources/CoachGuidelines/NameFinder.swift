@@ -89,15 +89,24 @@ struct NameFinder {
 
   /// Common Korean surnames: a three-syllable word starting with one and followed by 님 or a
   /// title is read as a full name (`이영희 고객님`); role words are not (`담당자님`, `구매자님`).
-  static let koreanSurnames = Set(
-    "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
-      .unicodeScalars.map(\.value))
+  /// One flag per Hangul syllable (U+AC00…U+D7A3), looked up for every scalar of a reply.
+  static let koreanSurnames: [Bool] = {
+    var flags = [Bool](repeating: false, count: 0xD7A4 - 0xAC00)
+    for s in "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
+      .unicodeScalars
+    {
+      flags[Int(s.value) - 0xAC00] = true
+    }
+    return flags
+  }()
+
+  static func isSurname(_ v: UInt32) -> Bool { v >= 0xAC00 && v <= 0xD7A3 && koreanSurnames[Int(v) - 0xAC00] }
   static let koreanRoleWords = Set(
     ["담당자", "관리자", "판매자", "구매자", "운영자", "상담사", "상담원", "매니저", "신청자", "주문자", "수령인", "예약자", "가입자", "사용자",
       "이용자", "보호자", "대표자", "책임자", "기사님", "선생님", "작성자", "당첨자", "회원님", "고객님", "여러분", "이사장", "부사장", "구청장",
       "변호사", "정비사", "조리사", "전문가", "안내원", "배달원", "배송원", "설치자", "주최자", "발송인", "수취인", "기부자", "후원자"].map(NameFinder.scalars))
   /// Words after a greeting that are not a name: 'Hi there,', 'Hello all,', 'Dear customer,'.
-  static let notNamesAfterGreeting = Set(
+  static let notNamesAfterGreeting: [[UInt32]] = (
     ["there", "all", "everyone", "everybody", "team", "folks", "guys", "again", "customer", "friend", "friends", "sir", "madam",
       "both", "you", "and", "buddy", "hun", "honey", "sweetie", "dear", "love", "mate", "pal", "darling", "babe", "member",
       "valued", "user", "neighbor", "neighbour", "partner", "colleague", "colleagues", "support", "agent", "mr", "ms", "mrs", "dr"]
@@ -109,27 +118,32 @@ struct NameFinder {
   /// at the start of a sentence and not followed by a particle ('박철수 씨가 방문합니다' names a
   /// third person; '고객님의 주문은 고객님' has no name).
   func otherNames(than name: String) -> [Range<Int>] {
+    // Names in address position are rare: the customer's own name is folded only when one is found.
+    let found = language == .ko ? koreanNamesCalledOut() : latinNamesAfterGreetings()
+    guard !found.isEmpty else { return [] }
     var folded: [UInt32] = []
     for scalar in name.precomposedIfNeeded.unicodeScalars {
       let v = NormalizedText.foldScalar(scalar.value)
       if v != NormalizedText.ignorable { folded.append(v) }
     }
     let parts = folded.split(separator: 0x20).map(Array.init)
-    guard !parts.isEmpty else { return [] }
-    let own = Set(parts + [parts.joined().map { $0 }])
-    return language == .ko ? otherKoreanNames(own: own) : otherLatinNames(own: own)
+    let own = parts + [parts.joined().map { $0 }]
+    // A candidate of two words ('Sarah Lee') is someone else's only if neither word is the customer's.
+    return found.filter { span in
+      !view[span].split(separator: 0x20).contains { word in own.contains { NameFinder.same(word, $0) } }
+    }
   }
 
-  private func otherKoreanNames(own: Set<[UInt32]>) -> [Range<Int>] {
+  private func koreanNamesCalledOut() -> [Range<Int>] {
     var out: [Range<Int>] = []
     var i = 0
     while i + 3 < view.count {
       defer { i += 1 }
-      guard startsSentence(i), NameFinder.koreanSurnames.contains(view[i]), view[i..<(i + 3)].allSatisfy(Hangul.isSyllable) else {
+      guard NameFinder.isSurname(view[i]), startsSentence(i), view[i..<(i + 3)].allSatisfy(Hangul.isSyllable) else {
         continue
       }
-      let word = Array(view[i..<(i + 3)])
-      guard !own.contains(word), !NameFinder.koreanRoleWords.contains(word) else { continue }
+      let word = view[i..<(i + 3)]
+      guard !NameFinder.koreanRoleWords.contains(Array(word)) else { continue }
       var j = i + 3
       while j < view.count && view[j] == 0x20 { j += 1 }
       guard let suffix = NameFinder.givenNameSuffixes.first(where: { j + $0.count <= view.count && view[j..<(j + $0.count)].elementsEqual($0) })
@@ -147,38 +161,70 @@ struct NameFinder {
     return b < 0 || [0x0A, 0x2E, 0x2C, 0x21, 0x3F, 0x7E, 0x3A].contains(view[b])
   }
 
-  private func otherLatinNames(own: Set<[UInt32]>) -> [Range<Int>] {
+  /// One pass over the words: a word one or two words after a greeting that opens a sentence
+  /// ('Hi Emma,', 'Thank you Emma!', 'Good morning Emma,', 'Dear Mr. Park,'), then a comma or '!'
+  /// after it or after the next word. The rest of a sentence without such a greeting is skipped.
+  private func latinNamesAfterGreetings() -> [Range<Int>] {
     var out: [Range<Int>] = []
+    let n = view.count
+    var wordsSinceGreeting = 2
+    var wordsInSentence = 0
+    var lastWasTitle = false
     var i = 0
-    while i < view.count {
-      guard PhraseMatcher.isWordScalar(view[i]), i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]) else {
+    while i < n {
+      let v = view[i]
+      guard PhraseMatcher.isWordScalar(v) else {
+        // A sentence end stops the look-back, but not the period of a title ('Mr. Park').
+        if v == 0x0A || v == 0x21 || v == 0x3F || (v == 0x2E && !lastWasTitle) {
+          wordsSinceGreeting = 2
+          wordsInSentence = 0
+        }
         i += 1
         continue
       }
+      if wordsInSentence >= 2 && wordsSinceGreeting == 2 {
+        // No greeting opened this sentence: on to its end.
+        while i < n && !(view[i] == 0x0A || view[i] == 0x21 || view[i] == 0x3F || view[i] == 0x2E) { i += 1 }
+        continue
+      }
       var end = i
-      while end < view.count && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
-      let word = i..<end
+      while end < n && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
+      let word = view[i..<end]
       i = end
-      guard precededByGreeting(word), view[word].allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
-        !NameFinder.notNamesAfterGreeting.contains(Array(view[word])), !own.contains(Array(view[word]))
+      wordsInSentence += 1
+      if wordsInSentence <= 2 && NameFinder.greetingKeys.contains(where: { NameFinder.same(word, $0) }) {
+        wordsSinceGreeting = 0
+        lastWasTitle = false
+        continue
+      }
+      lastWasTitle = NameFinder.titleKeys.contains { NameFinder.same(word, $0) }
+      let afterGreeting = wordsSinceGreeting < 2
+      wordsSinceGreeting = min(wordsSinceGreeting + 1, 2)
+      guard afterGreeting, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }),
+        !NameFinder.notNamesAfterGreeting.contains(where: { NameFinder.same(word, $0) })
       else { continue }
       // One or two words, then a comma or '!' ('Hi Sarah,', 'Dear Sarah Jones,').
       var k = end
-      var last = word
-      if k + 1 < view.count && view[k] == 0x20 && PhraseMatcher.isWordScalar(view[k + 1]) {
+      var last = word.indices
+      if k + 1 < n && view[k] == 0x20 && PhraseMatcher.isWordScalar(view[k + 1]) {
         var e = k + 1
-        while e < view.count && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
-        if e < view.count && (view[e] == 0x2C || view[e] == 0x21) {
+        while e < n && PhraseMatcher.isWordScalar(view[e]) { e += 1 }
+        if e < n && (view[e] == 0x2C || view[e] == 0x21) {
           last = (k + 1)..<e
           k = e
         }
       }
-      guard k < view.count && (view[k] == 0x2C || view[k] == 0x21) else { continue }
-      if own.contains(Array(view[last])) { continue }
-      out.append(word.lowerBound..<last.upperBound)
+      guard k < n && (view[k] == 0x2C || view[k] == 0x21) else { continue }
+      out.append(word.startIndex..<last.upperBound)
       i = last.upperBound
+      wordsSinceGreeting = 2
     }
     return out
+  }
+
+  /// Equal scalars; the length and first scalar are compared first, as most words differ there.
+  @inline(__always) static func same(_ word: ArraySlice<UInt32>, _ key: [UInt32]) -> Bool {
+    word.count == key.count && word.first == key.first && word.elementsEqual(key)
   }
 
   /// Occurrences at a word start (and, for Latin names, a word end).
