@@ -111,7 +111,9 @@ struct EvaluationRun {
       }
     }
     if plan.hasRegex {
-      for regex in pack.regexCache.expressions(for: r) { for span in regexSpans(regex) { candidates.append((span, -1, -1)) } }
+      for entry in pack.regexCache.expressions(for: r) where entry.gate.map({ view.contains($0) }) ?? true {
+        for span in regexSpans(entry.regex) { candidates.append((span, -1, -1)) }
+      }
     }
     var fromCheck: [Range<Int>] = []
     if let check = plan.check { fromCheck = spans(of: check, plan: plan, index: r) }
