@@ -3,10 +3,11 @@ import CoachText
 /// Finds where a reply addresses the customer by name (language notes §8).
 ///
 /// Korean `김민수`: the full name; the given name with 님/씨/고객님 (`민수 님`, `민수 고객님`); the surname with
-/// 고객님/회원님 (`김 고객님`); a name written with a space (`톰 베이커`, `김 민수`): either part with 님/씨/고객님. English `Sarah Lee`: the full name, the first name (names that are
-/// also common words — Will, Joy, Grace — only after a greeting or before a comma), or a title
-/// and surname (`Ms. Lee`). The agent introducing themself (`상담사 김민수입니다`, `my name is
-/// Sarah`) is not personalisation.
+/// 고객님/회원님 (`김 고객님`); a name written with a space (`톰 베이커`, `김 민수`): either part with
+/// 님/씨/고객님. English `Sarah Lee`: the full name, the first name (names that are also common
+/// words — Will, Joy, Grace — only after a greeting or before a comma), or a title and surname
+/// (`Ms. Lee`). The agent introducing themself (`상담사 김민수입니다`, `my name is Sarah`) is not
+/// personalisation.
 struct NameFinder {
   let view: [UInt32]
   let language: Language
@@ -32,14 +33,19 @@ struct NameFinder {
 
   static func scalars(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
 
-  func spans(of name: String) -> [Range<Int>] {
+  /// The words of a name, folded as the text view is (`Sarah Lee` → `sarah`, `lee`).
+  static func foldedParts(of name: String) -> [[UInt32]] {
     var folded: [UInt32] = []
     folded.reserveCapacity(name.utf8.count)
     for scalar in name.precomposedIfNeeded.unicodeScalars {
       let v = NormalizedText.foldScalar(scalar.value)
       if v != NormalizedText.ignorable { folded.append(v) }
     }
-    let parts = folded.split(separator: 0x20).map(Array.init)
+    return folded.split(separator: 0x20).map(Array.init)
+  }
+
+  func spans(of name: String) -> [Range<Int>] {
+    let parts = NameFinder.foldedParts(of: name)
     guard let first = parts.first else { return [] }
     var found: [Range<Int>] = []
     if first.allSatisfy(Hangul.isHangul) && parts.count >= 2 {
@@ -87,9 +93,9 @@ struct NameFinder {
 
   // MARK: - Someone else's name
 
-  /// Common Korean surnames: a three-syllable word starting with one and followed by 님 or a
-  /// title is read as a full name (`이영희 고객님`); role words are not (`담당자님`, `구매자님`).
-  /// One flag per Hangul syllable (U+AC00…U+D7A3), looked up for every scalar of a reply.
+  /// Common Korean surnames, one flag per Hangul syllable (U+AC00…U+D7A3, looked up for every
+  /// scalar of a reply): a three-syllable word starting with one and followed by 님 or a title is
+  /// read as a full name (`이영희 고객님`); role words are not (`담당자님`, `구매자님`).
   static let koreanSurnames: [Bool] = {
     var flags = [Bool](repeating: false, count: 0xD7A4 - 0xAC00)
     for s in "김이박최정강조윤장임한오서신권황안송류유전홍고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부"
@@ -106,11 +112,11 @@ struct NameFinder {
       "이용자", "보호자", "대표자", "책임자", "기사님", "선생님", "작성자", "당첨자", "회원님", "고객님", "여러분", "이사장", "부사장", "구청장",
       "변호사", "정비사", "조리사", "전문가", "안내원", "배달원", "배송원", "설치자", "주최자", "발송인", "수취인", "기부자", "후원자"].map(NameFinder.scalars))
   /// Words after a greeting that are not a name: 'Hi there,', 'Hello all,', 'Dear customer,'.
-  static let notNamesAfterGreeting: [[UInt32]] = (
-    ["there", "all", "everyone", "everybody", "team", "folks", "guys", "again", "customer", "friend", "friends", "sir", "madam",
-      "both", "you", "and", "buddy", "hun", "honey", "sweetie", "dear", "love", "mate", "pal", "darling", "babe", "member",
-      "valued", "user", "neighbor", "neighbour", "partner", "colleague", "colleagues", "support", "agent", "mr", "ms", "mrs", "dr"]
-      .map(NameFinder.scalars))
+  static let notNamesAfterGreeting = [
+    "there", "all", "everyone", "everybody", "team", "folks", "guys", "again", "customer", "friend", "friends", "sir", "madam",
+    "both", "you", "and", "buddy", "hun", "honey", "sweetie", "dear", "love", "mate", "pal", "darling", "babe", "member",
+    "valued", "user", "neighbor", "neighbour", "partner", "colleague", "colleagues", "support", "agent", "mr", "ms", "mrs", "dr",
+  ].map(NameFinder.scalars)
 
   /// Where the reply calls the customer by a name that is not theirs: 'Hi Sarah,' to Minsu Kim,
   /// '이영희 고객님' to 김민수. English: one or two words after a greeting, before a comma or `!`;
@@ -121,12 +127,7 @@ struct NameFinder {
     // Names in address position are rare: the customer's own name is folded only when one is found.
     let found = language == .ko ? koreanNamesCalledOut() : latinNamesAfterGreetings()
     guard !found.isEmpty else { return [] }
-    var folded: [UInt32] = []
-    for scalar in name.precomposedIfNeeded.unicodeScalars {
-      let v = NormalizedText.foldScalar(scalar.value)
-      if v != NormalizedText.ignorable { folded.append(v) }
-    }
-    let parts = folded.split(separator: 0x20).map(Array.init)
+    let parts = NameFinder.foldedParts(of: name)
     let own = parts + [parts.joined().map { $0 }]
     // A candidate of two words ('Sarah Lee') is someone else's only if neither word is the customer's.
     return found.filter { span in
