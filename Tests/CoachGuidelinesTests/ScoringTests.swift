@@ -183,6 +183,29 @@ struct ScoringTests {
     }
   }
 
+  @Test("service complaints read as upset, a big day at stake as distress, uncertainty as confusion, in both languages")
+  func serviceSignals() {
+    let upset: [(String, Language)] = [
+      ("You charged my card without my permission.", .en), ("Fix it or I'm cancelling.", .en), ("I want to speak to a manager.", .en),
+      ("You guys keep giving me the runaround.", .en), ("Why does nobody ever call back?", .en),
+      ("동의한 적도 없는데 자동 갱신으로 결제됐어요!", .ko), ("매니저 바꿔 주세요.", .ko), ("한 시간째 대기 중이에요.", .ko),
+      ("상담원이 말을 끊고 그냥 끊어 버렸어요.", .ko), ("어제까지 준다고 하셨잖아요.", .ko),
+    ]
+    for (message, language) in upset {
+      #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
+    }
+    for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko)] {
+      #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
+    }
+    for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko)] {
+      #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
+    }
+    for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko)] {
+      let signals = evaluator.customerSignals(message, language: language)
+      #expect(!signals.upset && !signals.confused, "\(message)")
+    }
+  }
+
   @Test("'이해가 안 돼요' is confusion, not a fault to thank for; a fault next to it still is")
   func confusionIsNotFeedback() {
     let confused = evaluator.customerSignals("청구서가 이해가 안 돼요. '일할 계산'이 뭐예요?", language: .ko)
