@@ -35,6 +35,7 @@ struct PhraseMatcher: Sendable {
   /// there and then those of each shorter suffix, longest first.
   private var reportedPatterns: [Int32] = []
 
+  /// The symbol a newline feeds, as does any scalar in no phrase: it resets the automaton.
   static let newlineSymbol: UInt16 = 0
   /// Offsets of a node's fields in `trie`.
   private static let failField = 0, reportField = 1, countField = 2, edgesField = 3
@@ -221,7 +222,7 @@ struct PhraseMatcher: Sendable {
                 lastSpace = false
                 lastDigit = false
               }
-              let sym = c == 0x0A ? 0 : symbol(c)
+              let sym = c == 0x0A ? PhraseMatcher.newlineSymbol : symbol(c)
               if sym == 0 {
                 state = 0
                 if c == 0x0A { lastSpace = true }
