@@ -18,6 +18,11 @@ public enum Hangul {
     public static let ieung = 21  // ㅇ
   }
 
+  /// Lead indices used by the ending tables (ㄱ=0 … ㅎ=18).
+  public enum Lead {
+    public static let rieul = 5  // ㄹ
+  }
+
   /// Vowel indices (ㅏ=0 … ㅣ=20).
   public enum Vowel {
     public static let a = 0, ae = 1, ya = 2, eo = 4, e = 5, yeo = 6, ye = 7, o = 8, wa = 9, wae = 10,

@@ -89,6 +89,8 @@ public enum KoreanEndings {
     case S.ne:
       if n == 1 { return .neutral }
       if word.hasSuffix(S.dongne) { return .fragment }
+      // No native stem starts with ㄹ (두음법칙), so 르네, 리네 are loanwords and names, not 흐르네.
+      if n == 2, let first = word.first, Hangul.isSyllable(first), Hangul.lead(first) == Hangul.Lead.rieul { return .fragment }
       return .informal
     case S.ge:
       if prevTail == Hangul.Tail.rieul { return .informal }
@@ -147,7 +149,7 @@ public enum KoreanEndings {
     let n = word.count
     let prev: UInt32? = n >= 2 ? word[word.endIndex - 2] : nil
     if S.contracted.contains(last) {
-      if last == S.hae, word.endsInNoun(S.haeNouns) { return false }
+      if last == S.hae, word.endsInNoun(S.haeNouns) || S.isHaeWord(word) { return false }
       if last == S.ryeo, word.endsInNoun(S.ryeoNouns) { return false }
       if last == S.wo, word.endsInNoun(S.woNouns) { return false }
       if last == S.ppa, n >= 2, prev == S.a || prev == S.o { return false }
@@ -283,7 +285,25 @@ enum S {
   static let verbalBeforeConnective = set("하되있없주오가받알내보시겠리르드으이다라우지")
   static let connectiveSuffixes = list("려고 으려 도록 다가 거나 든지 듯이 느라 으니 라서 어서 아서")
   static let contracted = set("해돼줘봐셔쳐켜혀펴눠꿔둬놔겨떠싸퍼뻐꺼써져워려빠파커")
-  static let haeNouns = list("통해 대해 관해 의해 인해 피해 손해 방해 이해 오해 침해 재해 위해 폐해 화해 양해 올해 새해 매해 그해 견해 저해 훼해 곡해 치해 살해 공해 독해 난해 분해 용해")
+  /// Nouns ending in 해 that no 하다 verb ends in, so a longer word ending in one is a compound
+  /// noun too (재산손해, 자연재해).
+  static let haeNouns = list("손해 방해 이해 오해 침해 재해 폐해 양해 올해 새해 매해 그해 저해 곡해 살해")
+  /// Postpositions written as one word after a particle (에 대해, 을 통해, 로 인해): a noun only alone
+  /// or straight after the particle, as 확인해, 반대해 and 소통해 are 반말 verbs.
+  static let haePostpositions = list("통해 대해 관해 의해 인해 위해")
+  static let particlesBeforePostposition = set("에를을로게와과서")
+  /// Nouns ending in 해 that common 하다 verbs also end in (사용해, 제공해, 설치해, 충분해, 발견해,
+  /// 전화해, 회피해): a noun only when they are the whole word.
+  static let haeWholeWordNouns = list("피해 화해 견해 치해 공해 독해 난해 분해 용해")
+  /// True when a word ending in 해 is one of the postpositions or whole-word nouns above.
+  static func isHaeWord(_ word: ArraySlice<UInt32>) -> Bool {
+    if haeWholeWordNouns.contains(where: { word.elementsEqual($0) }) { return true }
+    for postposition in haePostpositions where word.hasSuffix(postposition) {
+      if word.count == postposition.count { return true }
+      if particlesBeforePostposition.contains(word[word.endIndex - postposition.count - 1]) { return true }
+    }
+    return false
+  }
   static let ryeoNouns = list("고려 배려 우려 염려 격려 장려 권려 권려")
   static let woNouns = list("파워 타워 샤워 스워")
   static let beforeNounEo = set("국단영용언문상연붕잉숭등징방본불독노")

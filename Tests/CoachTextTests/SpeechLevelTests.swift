@@ -49,6 +49,24 @@ struct SpeechLevelTests {
     #expect(level("약관을 안내드립니다.\n제3조 회원은 주문 후 7일 이내에 반품을 신청하여야 한다.\n확인 부탁드립니다.") == .formal)
   }
 
+  @Test("하다 verbs ending like a noun or postposition in 해 are 반말; the nouns and postpositions are not")
+  func haeVerbs() {
+    for verb in ["확인해", "이거 사용해", "앱 설치해", "쿠폰 제공해", "그 정도면 충분해", "조건에 동의해", "규정에 유의해", "이거 승인해",
+      "나중에 전화해", "반대해", "서로 소통해", "새 기능을 발견해", "회피해"]
+    {
+      #expect(sentenceLevels(verb) == [.informal], "\(verb)")
+    }
+    for noun in ["배송 지연으로 인해", "앱을 통해", "환불에 대해", "피해", "재산손해", "자연재해", "약관에의해", "이용에관해"] {
+      #expect(sentenceLevels(noun) == [.fragment], "\(noun)")
+    }
+  }
+
+  @Test("a two-syllable word starting with ㄹ is a name or loanword, not a -네 ending")
+  func loanwordNe() {
+    #expect(level("팔월과 구월 중에 르네 마그리트 특별전이 끝나는 달이 언제죠") == .polite)
+    #expect(sentenceLevels("물이 잘 흐르네") == [.informal])
+  }
+
   @Test("요-final nouns are not polite endings")
   func yoNouns() {
     #expect(sentenceLevels("확인 필요") == [.fragment])
