@@ -171,8 +171,10 @@ public enum KoreanEndings {
       guard let prev else { return false }
       return S.beforeVerbNae.contains(prev)
     case S.ga:
-      // -ㄴ가 / -는가 questions (하게체, 반말 in service speech); 가 alone is the verb "go".
-      if n == 1 { return true }
+      // -ㄴ가 / -는가 questions (하게체, 반말 in service speech); 가 alone is the verb "go", and so
+      // are the common compound verbs built on it (들어가, 돌아가, 가져가). Listed, because a noun
+      // ending in 어 or 아 takes the subject 가 too (단어가, 아시아가).
+      if n == 1 || S.compoundGoVerbs.contains(where: { word.hasSuffix($0) }) { return true }
       guard let prev else { return false }
       return Hangul.tail(prev) == Hangul.Tail.nieun || prev == S.neun || prev == S.deon
     case S.wa, S.seo, S.sa:
@@ -270,6 +272,7 @@ enum S {
   static let hae = c("해"), ryeo = c("려"), wo = c("워"), ppa = c("빠"), eo = c("어"), a = c("아"), ra = c("라")
   static let nae = c("내"), ga = c("가"), wa = c("와"), o = c("오"), i = c("이"), eops = c("없"), iss = c("있")
   static let yeo = c("여")
+  static let compoundGoVerbs = list("들어가 넘어가 돌아가 찾아가 올라가 내려가 건너가 가져가 데려가 따라가 걸어가 살아가 나아가 다가가")
 
   static let cutesyYo = set("용여염욤")
   static let beforeCutesyYo = set("해세네게래까어아에예죠데군나가지케께셔워려줘봐돼요")

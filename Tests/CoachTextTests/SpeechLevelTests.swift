@@ -61,6 +61,12 @@ struct SpeechLevelTests {
     }
   }
 
+  @Test("compound verbs on 가 are 반말; a noun with the subject 가 is not")
+  func compoundGa() {
+    for verb in ["조심히 들어가", "이쪽으로 돌아가", "영수증 가져가"] { #expect(sentenceLevels(verb) == [.informal], "\(verb)") }
+    for noun in ["우리 아가", "드라마가", "그 단어가", "아시아가"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
+  }
+
   @Test("a two-syllable word starting with ㄹ is a name or loanword, not a -네 ending")
   func loanwordNe() {
     #expect(level("팔월과 구월 중에 르네 마그리트 특별전이 끝나는 달이 언제죠") == .polite)
