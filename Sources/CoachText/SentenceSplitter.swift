@@ -21,6 +21,9 @@ struct SentenceSplitter {
     var doubleQuoteOpen: Int?
     var singleQuoteOpen: Int?
     var cjkQuoteStack: [Int] = []
+    // Set when a sentence end was not split because a title followed it ("죄송합니다 고객님 근데 …"):
+    // the split then falls after the title.
+    var titleEndsSentence = false
 
     func flush(_ end: Int) {
       var a = start, b = min(end, n)
@@ -34,6 +37,7 @@ struct SentenceSplitter {
     while i < n {
       let c = v[i]
       if c == Chars.newline {
+        titleEndsSentence = false
         flush(i)
         start = i + 1
         wordStart = i + 1
@@ -76,6 +80,7 @@ struct SentenceSplitter {
           continue
         }
         let end = absorbEmoticons(after: j)
+        titleEndsSentence = false
         flush(end)
         start = end
         wordStart = end
@@ -85,15 +90,21 @@ struct SentenceSplitter {
       if c == Chars.space {
         if language == .ko && i > wordStart {
           let word = strippedWord(wordStart..<i)
-          if !word.isEmpty && KoreanEndings.endsSentenceWithoutPunctuation(v[word]) {
+          let afterTitle = titleEndsSentence
+          titleEndsSentence = false
+          if !word.isEmpty && (afterTitle || KoreanEndings.endsSentenceWithoutPunctuation(v[word])) {
             let splitAt = absorbEmoticons(after: i)
             let next = nextWord(from: splitAt)
-            if let next, !KoreanEndings.continuesPrevious(v[next]), !isPastThenVerb(word, next), !isTitle(next) {
-              flush(splitAt)
-              start = splitAt
-              wordStart = splitAt
-              i = splitAt
-              continue
+            if let next, !KoreanEndings.continuesPrevious(v[next]), afterTitle || !isPastThenVerb(word, next) {
+              if !afterTitle && isTitle(next) {
+                titleEndsSentence = true
+              } else {
+                flush(splitAt)
+                start = splitAt
+                wordStart = splitAt
+                i = splitAt
+                continue
+              }
             }
           }
         }

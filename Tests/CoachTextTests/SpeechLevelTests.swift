@@ -79,6 +79,15 @@ struct SpeechLevelTests {
     #expect(sentenceLevels("주의 사항 중요") == [.fragment])
   }
 
+  @Test("an unpunctuated sentence ending in a vocative title ends after the title")
+  func vocativeThenMore() {
+    #expect(sentenceLevels("죄송합니다 고객님 근데 그건 안 돼") == [.formal, .informal])
+    #expect(level("죄송합니다 고객님 근데 그건 안 돼") == .mixed)
+    #expect(sentenceLevels("확인했습니다 고객님 내일 도착합니다") == [.formal, .formal])
+    #expect(sentenceLevels("죄송합니다 고객님. 내일 도착합니다") == [.formal, .formal])
+    #expect(sentenceLevels("감사합니다 고객님") == [.formal])
+  }
+
   @Test("a vocative or sign-off after the predicate is set aside")
   func vocatives() {
     #expect(level("좋은 하루 보내세요, 김민수 고객님!") == .polite)
