@@ -190,6 +190,8 @@ struct ScoringTests {
       ("You guys keep giving me the runaround.", .en), ("Why does nobody ever call back?", .en),
       ("동의한 적도 없는데 자동 갱신으로 결제됐어요!", .ko), ("매니저 바꿔 주세요.", .ko), ("한 시간째 대기 중이에요.", .ko),
       ("상담원이 말을 끊고 그냥 끊어 버렸어요.", .ko), ("어제까지 준다고 하셨잖아요.", .ko),
+      ("The food was disgusting.", .en), ("You're wasting my time.", .en), ("Why did my price go up without warning?", .en),
+      ("I was told 3 pm. Now I have to wait two weeks!", .en), ("아무도 안 알려 줬잖아요!", .ko), ("구독료가 왜 예고도 없이 올랐어요?", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
@@ -197,7 +199,7 @@ struct ScoringTests {
     for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
-    for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko)] {
+    for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko), ("What's a PUK?", .en)] {
       #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
     }
     for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko)] {
