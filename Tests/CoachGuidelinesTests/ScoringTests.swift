@@ -192,6 +192,8 @@ struct ScoringTests {
       ("상담원이 말을 끊고 그냥 끊어 버렸어요.", .ko), ("어제까지 준다고 하셨잖아요.", .ko),
       ("The food was disgusting.", .en), ("You're wasting my time.", .en), ("Why did my price go up without warning?", .en),
       ("I was told 3 pm. Now I have to wait two weeks!", .en), ("아무도 안 알려 줬잖아요!", .ko), ("구독료가 왜 예고도 없이 올랐어요?", .ko),
+      ("It still doesn't work.", .en), ("2주를 또 기다려야 한대요!", .ko), ("통장에서 모르는 돈이 빠져나갔어요.", .ko),
+      ("There are charges I don't recognise on my card.", .en),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
