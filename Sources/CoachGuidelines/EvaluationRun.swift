@@ -66,27 +66,44 @@ struct EvaluationRun {
   }
 
   mutating func evaluate(id: String?) -> Evaluation {
-    // Only rules whose phrase lists were hit, plus checks and regular expressions, can fire.
-    var active = pack.alwaysActiveRules
-    var previousList: Int32 = -1
-    for hit in hits.hits where hit.list != previousList {
-      previousList = hit.list
-      active += pack.rulesByList[Int(hit.list)]
+    // Only rules whose phrase lists were hit, plus checks and regular expressions, can fire: one
+    // bit per rule (on the stack), visited in rule order.
+    let words = (pack.plans.count + 63) / 64
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { active in
+      active.initialize(repeating: 0)
+      func mark(_ r: Int32) { active[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+      for r in pack.alwaysActiveRules { mark(r) }
+      var previousList: Int32 = -1
+      for hit in hits.hits where hit.list != previousList {
+        previousList = hit.list
+        for r in pack.rulesByList[Int(hit.list)] { mark(r) }
+      }
+      // Rules that read no findings first, then those reading the first ones' findings.
+      for pass in 0..<2 {
+        for w in 0..<words {
+          var bits = active[w]
+          while bits != 0 {
+            let r = w << 6 | bits.trailingZeroBitCount
+            bits &= bits - 1
+            let plan = pack.plans[r]
+            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1) else { continue }
+            apply(r)
+          }
+        }
+      }
+      if anyOverride { withdrawOverridden() }
+      // By index: a `for finding in findings` loop copies each finding (and retains its strings).
+      for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
+      // Rules that read other categories' results.
+      for w in 0..<words {
+        var bits = active[w]
+        while bits != 0 {
+          let r = w << 6 | bits.trailingZeroBitCount
+          bits &= bits - 1
+          if pack.plans[r].dependsOnCategories { apply(r) }
+        }
+      }
     }
-    active.sort()
-    var previous: Int32 = -1
-    var second: [Int32] = []
-    var afterFindings: [Int32] = []
-    for r in active where r != previous {
-      previous = r
-      let plan = pack.plans[Int(r)]
-      if plan.dependsOnCategories { second.append(r) } else if plan.readsFindings { afterFindings.append(r) } else { apply(Int(r)) }
-    }
-    for r in afterFindings { apply(Int(r)) }
-    if anyOverride { withdrawOverridden() }
-    // By index: a `for finding in findings` loop copies each finding (and retains its strings).
-    for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
-    for r in second { apply(Int(r)) }
     // Again for rules of the second pass (those that read other categories' results).
     if anyOverride { withdrawOverridden() }
     fillExcerpts()
