@@ -198,14 +198,27 @@ extension EvaluationRun {
   }
 
   func repeatedSentences() -> [Range<Int>] {
-    var seen: [ArraySlice<UInt32>] = []
+    let sentences = analysis.sentences
     var out: [Range<Int>] = []
-    for sentence in analysis.sentences where !analysis.isQuoted(sentence.range) {
-      var end = sentence.range.upperBound
-      while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
-      let text = view[sentence.range.lowerBound..<end]
-      guard text.count >= 4 else { continue }
-      if seen.contains(where: { $0.count == text.count && $0.elementsEqual(text) }) { out.append(sentence.range) } else { seen.append(text) }
+    // Each sentence's text without trailing punctuation, or an empty range when it is quoted or
+    // too short to count (in a temporary buffer: no slice per sentence is kept).
+    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: sentences.count) { texts in
+      for k in sentences.indices {
+        let sentence = sentences[k].range
+        var end = sentence.upperBound
+        while end > sentence.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
+        let counts = !analysis.isQuoted(sentence) && end - sentence.lowerBound >= 4
+        texts.initializeElement(at: k, to: counts ? sentence.lowerBound..<end : 0..<0)
+      }
+      // A sentence is repeated when an earlier counted sentence has the same text.
+      for k in sentences.indices where !texts[k].isEmpty {
+        let current = view[texts[k]]
+        for j in 0..<k where texts[j].count == current.count && view[texts[j]].elementsEqual(current) {
+          out.append(sentences[k].range)
+          break
+        }
+      }
+      _ = texts.deinitialize()
     }
     return out
   }

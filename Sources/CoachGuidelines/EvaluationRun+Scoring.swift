@@ -44,6 +44,7 @@ extension EvaluationRun {
     let count = Category.allCases.count
     // (category, rule) pairs already counted: a rule found twice is one strength.
     var counted: [(Int, String)] = []
+    counted.reserveCapacity(findings.count)
     var critical = false
     for i in findings.indices {
       let c = findings[i].category.index

@@ -156,6 +156,11 @@ struct EvaluationRun {
     guard accepted.count >= plan.minimumCount else { return }
     let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
     var penaltyLeft = plan.penalty * 2
+    if findings.capacity == 0 {
+      // Most replies get a handful of findings: one allocation instead of growing 1, 2, 4, 8….
+      findings.reserveCapacity(16)
+      findingRules.reserveCapacity(16)
+    }
     let ruleID = pack.rules[r].id, message = pack.rules[r].message, suggestion = pack.rules[r].suggestion
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
@@ -289,12 +294,13 @@ struct EvaluationRun {
 
   /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
   ///
-  /// Static, so that filling the findings of a run in place does not copy the run.
+  /// Static, so that filling the findings of a run in place does not copy the run. A template
+  /// without placeholders is returned as it is; otherwise the result is written straight into a
+  /// string of the exact size (one allocation, no intermediate byte array).
   static func fill(_ template: String, excerpt: String, replacement: String?, name: String?) -> String {
     var template = template
-    return template.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + excerpt.utf8.count + 16)
+    var excerpt = excerpt, replacement = replacement ?? "", name = name ?? ""
+    let filled: String? = template.withUTF8 { bytes in
       func matches(_ i: Int, _ token: StaticString) -> Bool {
         let n = token.utf8CodeUnitCount
         guard i + n <= bytes.count else { return false }
@@ -302,32 +308,57 @@ struct EvaluationRun {
         for k in 0..<n where bytes[i + k] != t[k] { return false }
         return true
       }
-      var i = 0, literal = 0
-      while i < bytes.count {
-        guard bytes[i] == UInt8(ascii: "{") else {
-          i += 1
-          continue
-        }
-        let filler: String?, length: Int
-        if matches(i, "{match}") {
-          (filler, length) = (excerpt, 7)
-        } else if matches(i, "{replacement}") {
-          (filler, length) = (replacement ?? "", 13)
-        } else if matches(i, "{name}") {
-          (filler, length) = (name ?? "", 6)
-        } else {
-          (filler, length) = (nil, 1)
-        }
-        if let filler {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<i]))
-          out.append(contentsOf: filler.utf8)
-          literal = i + length
-        }
-        i += length
+      /// The placeholder at `i`: which filler (0 match, 1 replacement, 2 name) and its length.
+      func placeholder(at i: Int) -> (filler: Int, length: Int)? {
+        guard bytes[i] == UInt8(ascii: "{") else { return nil }
+        if matches(i, "{match}") { return (0, 7) }
+        if matches(i, "{replacement}") { return (1, 13) }
+        if matches(i, "{name}") { return (2, 6) }
+        return nil
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<bytes.count]))
-      return String(decoding: out, as: UTF8.self)
+      // First pass: the size of the result (and whether there is anything to fill at all).
+      var size = 0, found = false
+      var i = 0
+      while i < bytes.count {
+        if let (filler, length) = placeholder(at: i) {
+          found = true
+          size += filler == 0 ? excerpt.utf8.count : filler == 1 ? replacement.utf8.count : name.utf8.count
+          i += length
+        } else {
+          size += 1
+          i += 1
+        }
+      }
+      guard found else { return nil }
+      return excerpt.withUTF8 { e in
+        replacement.withUTF8 { r in
+          name.withUTF8 { n in
+            String(unsafeUninitializedCapacity: size) { out in
+              var o = 0
+              func copy(_ source: UnsafeBufferPointer<UInt8>) {
+                for byte in source {
+                  out[o] = byte
+                  o += 1
+                }
+              }
+              var i = 0
+              while i < bytes.count {
+                if let (filler, length) = placeholder(at: i) {
+                  copy(filler == 0 ? e : filler == 1 ? r : n)
+                  i += length
+                } else {
+                  out[o] = bytes[i]
+                  o += 1
+                  i += 1
+                }
+              }
+              return o
+            }
+          }
+        }
+      }
     }
+    return filled ?? template
   }
 
   /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
@@ -366,6 +397,7 @@ struct EvaluationRun {
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
+    wanted.reserveCapacity(2 * findings.count)
     for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
       wanted.append(findings[k].start)
       wanted.append(findings[k].end)
