@@ -271,10 +271,12 @@ extension EvaluationRun {
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.
-    let hostile: [Range<Int>] = findings.indices.compactMap { i in
-      guard findings[i].kind == .issue, findings[i].severity <= .warning, findings[i].end > findings[i].start,
-        [.empathy, .apology, .ownership, .tone].contains(findings[i].category) else { return nil }
-      return findings[i].start..<findings[i].end
+    var hostile: [Range<Int>] = []
+    for i in findings.indices where findings[i].kind == .issue && findings[i].severity <= .warning && findings[i].end > findings[i].start {
+      switch findings[i].category {
+      case .empathy, .apology, .ownership, .tone: hostile.append(findings[i].start..<findings[i].end)
+      default: break
+      }
     }
     var found: [Range<Int>] = []
     // The reply's words, needed only to look for English keys.
