@@ -4,7 +4,8 @@ extension EvaluationRun {
   /// The evidence spans a built-in check produces (see `BuiltinCheck`).
   mutating func spans(of name: BuiltinCheck.Name, plan: RulePlan, index r: Int) -> [Range<Int>] {
     let sentences = analysis.sentences
-    let parameters = pack.rules[r].check?.parameters ?? [:]
+    // Read only by the checks that take parameters (no dictionary copy for the others).
+    func parameter(_ key: String) -> Int? { pack.rules[r].check?.parameters[key] }
     switch name {
     case .banmalSentence:
       guard analysis.language == .ko else { return [] }
@@ -16,9 +17,9 @@ extension EvaluationRun {
       guard analysis.speechLevel == .formal || analysis.speechLevel == .polite else { return [] }
       return sentences.first { $0.level?.isHonorific == true }.map { [$0.levelEvidence ?? $0.range] } ?? []
     case .allCaps:
-      return allCapsRuns(minimumWords: parameters["words"] ?? 2, allowList: pack.checkLists[r])
+      return allCapsRuns(minimumWords: parameter("words") ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
-      let limit = analysis.language == .ko ? (parameters["eojeol"] ?? 20) : (parameters["words"] ?? 30)
+      let limit = analysis.language == .ko ? (parameter("eojeol") ?? 20) : (parameter("words") ?? 30)
       return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
@@ -28,22 +29,25 @@ extension EvaluationRun {
     case .otherName:
       return otherNameSpans()
     case .echoesCustomer:
-      return echoedCustomerWords(minimum: parameters["min"] ?? 2).map { [$0] } ?? []
+      return echoedCustomerWords(minimum: parameter("min") ?? 2).map { [$0] } ?? []
     case .onlyEchoes:
-      return onlyEchoesCustomer(maximumWords: parameters["words"] ?? 8).map { [$0] } ?? []
+      return onlyEchoesCustomer(maximumWords: parameter("words") ?? 8).map { [$0] } ?? []
     case .missing:
-      return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : [0..<0]
+      return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : EvaluationRun.wholeReplyMarker
     case .repeatedSentence:
       return repeatedSentences()
     case .explainedAbbreviation:
       return explainedAbbreviations()
     case .emojiRun:
-      return emojiRuns(minimum: parameters["count"] ?? 2)
+      return emojiRuns(minimum: parameter("count") ?? 2)
     case .wholeReply:
       guard let first = sentences.first, let last = sentences.last else { return [] }
       return [first.range.lowerBound..<last.range.upperBound]
     }
   }
+
+  /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
+  static let wholeReplyMarker: [Range<Int>] = [0..<0]
 
   func wordCount(_ range: Range<Int>) -> Int {
     var count = 0

@@ -160,6 +160,7 @@ struct EvaluationRun {
       // Most replies get a handful of findings: one allocation instead of growing 1, 2, 4, 8….
       findings.reserveCapacity(16)
       findingRules.reserveCapacity(16)
+      pendingTemplates.reserveCapacity(8)
     }
     let ruleID = pack.rules[r].id, message = pack.rules[r].message, suggestion = pack.rules[r].suggestion
     for item in reported {

@@ -161,6 +161,8 @@ enum Words {
   /// reusing its storage.
   static func fill(_ words: inout [Range<Int>], _ v: [UInt32], in r: Range<Int>) {
     words.removeAll(keepingCapacity: true)
+    // Most sentences have fewer words: one allocation for the buffer's whole life.
+    words.reserveCapacity(16)
     var i = r.lowerBound
     while i < r.upperBound {
       while i < r.upperBound && Chars.isBreak(v[i]) { i += 1 }
