@@ -392,9 +392,9 @@ struct EvaluationRun {
     }
   }
 
-  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings
-  /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building,
-  /// and the excerpts are copied from the text without validating its UTF-8 again).
+  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted offsets
+  /// (scalar offsets are found by walking the UTF-8 lead bytes once; no per-scalar string
+  /// building, no string indices or substrings).
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
@@ -406,31 +406,32 @@ struct EvaluationRun {
     guard !wanted.isEmpty else { return }
     wanted.sort()
     var text = analysis.text.original
-    // Byte offset of every wanted scalar offset.
-    let offsets = text.withUTF8 { bytes in
-      var offsets: [Int] = []
-      offsets.reserveCapacity(wanted.count)
-      var scalar = 0, i = 0
-      for target in wanted {
-        while scalar < target && i < bytes.count {
-          i += 1
-          while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-          scalar += 1
+    text.withUTF8 { bytes in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted.count) { offsets in
+        // Byte offset of every wanted scalar offset (a scalar's length is read off its lead byte).
+        var scalar = 0, i = 0
+        for (w, target) in wanted.enumerated() {
+          while scalar < target && i < bytes.count {
+            let lead = bytes[i]
+            i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            scalar += 1
+          }
+          offsets.initializeElement(at: w, to: min(i, bytes.count))
         }
-        offsets.append(i)
+        func offset(_ scalarOffset: Int) -> Int {
+          var lo = 0, hi = wanted.count - 1
+          while lo < hi {
+            let mid = (lo + hi) / 2
+            if wanted[mid] < scalarOffset { lo = mid + 1 } else { hi = mid }
+          }
+          return offsets[lo]
+        }
+        for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+          let cut = UnsafeBufferPointer(rebasing: bytes[offset(findings[k].start)..<offset(findings[k].end)])
+          findings[k].excerpt = String(decoding: cut, as: UTF8.self)
+        }
+        _ = offsets.deinitialize()
       }
-      return offsets
-    }
-    func index(_ offset: Int) -> String.Index {
-      var lo = 0, hi = wanted.count - 1
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if wanted[mid] < offset { lo = mid + 1 } else { hi = mid }
-      }
-      return text.utf8.index(text.utf8.startIndex, offsetBy: offsets[lo])
-    }
-    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
-      findings[k].excerpt = String(text[index(findings[k].start)..<index(findings[k].end)])
     }
   }
 
