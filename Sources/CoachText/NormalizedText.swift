@@ -39,6 +39,12 @@ public struct NormalizedText: Sendable {
       decoded = text.utf8.withContiguousStorageIfAvailable { bytes in
         var i = 0
         let n = bytes.count
+        // Counted in locals (kept in registers), added to the totals once.
+        var hangulHere = 0, latinHere = 0
+        defer {
+          hangul += hangulHere
+          latin += latinHere
+        }
         while i < n {
           let b0 = UInt32(bytes[i])
           let v: UInt32
@@ -57,7 +63,18 @@ public struct NormalizedText: Sendable {
             i += 4
           }
           if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
-          out[count] = NormalizedText.fold(v, hangul: &hangul, latin: &latin)
+          // The common scalars inline (what `fold` gives for them), the rest through `fold`.
+          if v >= 0x61 && v <= 0x7A {
+            latinHere += 1
+            out[count] = v
+          } else if v == 0x20 {
+            out[count] = v
+          } else if v >= 0xAC00 && v <= 0xD7A3 {
+            hangulHere += 1
+            out[count] = v
+          } else {
+            out[count] = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+          }
           count += 1
         }
         return true
@@ -107,20 +124,22 @@ public struct NormalizedText: Sendable {
   /// "pleeease"): the repeats become `ignorable`, so every matcher skips them. Latin letters only
   /// (Korean ㅋㅋㅋ and ㅠㅠ are emoticons, kept as written).
   public static func collapseStretchedLetters(_ view: inout [UInt32]) {
-    var i = 0
-    let n = view.count
-    while i + 2 < n {
-      let c = view[i]
-      guard c >= 0x61 && c <= 0x7A, view[i + 1] == c, view[i + 2] == c else {
-        i += 1
-        continue
+    view.withUnsafeMutableBufferPointer { view in
+      var i = 0
+      let n = view.count
+      while i + 2 < n {
+        let c = view[i]
+        guard c >= 0x61 && c <= 0x7A, view[i + 1] == c, view[i + 2] == c else {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        while j < n && view[j] == c {
+          view[j] = ignorable
+          j += 1
+        }
+        i = j
       }
-      var j = i + 1
-      while j < n && view[j] == c {
-        view[j] = ignorable
-        j += 1
-      }
-      i = j
     }
   }
 
