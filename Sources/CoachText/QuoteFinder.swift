@@ -66,7 +66,7 @@ struct QuoteFinder {
     return false
   }
 
-  static let je = S.c("제"), jo = S.c("조")
+  static let je: UInt32 = 0xC81C /* 제 */, jo: UInt32 = 0xC870 /* 조 */
   static let malsseumDeu = S.w("말씀드"), deu = S.w("드"), butSpace = S.w("but "), on = S.w("on"), wrote = S.w("wrote:")
 
   /// 고, 는, 며 or 서: the last syllables of the quotative endings (a switch: no hashing per scalar).
