@@ -41,6 +41,8 @@ public struct NormalizedText: Sendable {
         let n = bytes.count
         // Counted in locals (kept in registers), added to the totals once.
         var hangulHere = 0, latinHere = 0
+        // The Latin letter of the current run and its length so far.
+        var runLetter: UInt32 = 0, runLength = 0
         defer {
           hangul += hangulHere
           latin += latinHere
@@ -64,22 +66,39 @@ public struct NormalizedText: Sendable {
           }
           if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
           // The common scalars inline (what `fold` gives for them), the rest through `fold`.
+          let folded: UInt32
           if v >= 0x61 && v <= 0x7A {
             latinHere += 1
-            out[count] = v
+            folded = v
           } else if v == 0x20 {
-            out[count] = v
+            folded = v
           } else if v >= 0xAC00 && v <= 0xD7A3 {
             hangulHere += 1
-            out[count] = v
+            folded = v
           } else {
-            out[count] = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+            folded = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+          }
+          // Stretched letters collapsed on the way (what `collapseStretchedLetters` does): from
+          // the third of a run of one Latin letter, the repeats after the first are ignorable.
+          if folded >= 0x61 && folded <= 0x7A {
+            if folded == runLetter { runLength += 1 } else { (runLetter, runLength) = (folded, 1) }
+          } else {
+            runLength = 0
+            runLetter = 0
+          }
+          if runLength >= 3 {
+            if runLength == 3 { out[count - 1] = NormalizedText.ignorable }
+            out[count] = NormalizedText.ignorable
+          } else {
+            out[count] = folded
           }
           count += 1
         }
         return true
       }
     }
+    // The fast path collapses stretched letters as it decodes; the other paths do it after.
+    let collapsed = decoded == true
     if let decoded {
       needsComposition = !decoded
     } else {
@@ -114,7 +133,7 @@ public struct NormalizedText: Sendable {
       origin = map
       originalScalarCount = Int(originalIndex)
     }
-    NormalizedText.collapseStretchedLetters(&view)
+    if !collapsed || needsComposition { NormalizedText.collapseStretchedLetters(&view) }
     self.view = view
     hangulCount = hangul
     latinCount = latin
