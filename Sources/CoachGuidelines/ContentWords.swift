@@ -92,6 +92,8 @@ enum ContentWords {
 
   static func of(_ view: [UInt32], language: Language) -> [Key] {
     var out: [Key] = []
+    // A message has a handful of content words: one allocation rather than growing 1, 2, 4, 8.
+    out.reserveCapacity(16)
     var i = 0
     while i < view.count {
       while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }

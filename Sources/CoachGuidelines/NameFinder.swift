@@ -160,10 +160,14 @@ struct NameFinder {
 
   private func koreanNamesCalledOut() -> [Range<Int>] {
     var out: [Range<Int>] = []
+    let surnames = NameFinder.koreanSurnames  // read once, not through the lazy global per scalar
     var i = 0
     while i + 3 < view.count {
       defer { i += 1 }
-      guard NameFinder.isSurname(view[i]), startsSentence(i), view[i..<(i + 3)].allSatisfy(Hangul.isSyllable) else {
+      let v = view[i]
+      guard v >= 0xAC00 && v <= 0xD7A3 && surnames[Int(v) - 0xAC00], startsSentence(i),
+        view[i..<(i + 3)].allSatisfy(Hangul.isSyllable)
+      else {
         continue
       }
       let word = view[i..<(i + 3)]
