@@ -4,8 +4,6 @@ extension EvaluationRun {
   /// The evidence spans a built-in check produces (see `BuiltinCheck`).
   mutating func spans(of name: BuiltinCheck.Name, plan: RulePlan, index r: Int) -> [Range<Int>] {
     let sentences = analysis.sentences
-    // Read only by the checks that take parameters (no dictionary copy for the others).
-    func parameter(_ key: String) -> Int? { pack.rules[r].check?.parameters[key] }
     switch name {
     case .banmalSentence:
       guard analysis.language == .ko else { return [] }
@@ -17,9 +15,9 @@ extension EvaluationRun {
       guard analysis.speechLevel == .formal || analysis.speechLevel == .polite else { return [] }
       return sentences.first { $0.level?.isHonorific == true }.map { [$0.levelEvidence ?? $0.range] } ?? []
     case .allCaps:
-      return allCapsRuns(minimumWords: parameter("words") ?? 2, allowList: pack.checkLists[r])
+      return allCapsRuns(minimumWords: plan.parameterWords ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
-      let limit = analysis.language == .ko ? (parameter("eojeol") ?? 20) : (parameter("words") ?? 30)
+      let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
       return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
@@ -29,9 +27,9 @@ extension EvaluationRun {
     case .otherName:
       return otherNameSpans()
     case .echoesCustomer:
-      return echoedCustomerWords(minimum: parameter("min") ?? 2).map { [$0] } ?? []
+      return echoedCustomerWords(minimum: plan.parameterMin ?? 2).map { [$0] } ?? []
     case .onlyEchoes:
-      return onlyEchoesCustomer(maximumWords: parameter("words") ?? 8).map { [$0] } ?? []
+      return onlyEchoesCustomer(maximumWords: plan.parameterWords ?? 8).map { [$0] } ?? []
     case .missing:
       return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : EvaluationRun.wholeReplyMarker
     case .repeatedSentence:
@@ -39,7 +37,7 @@ extension EvaluationRun {
     case .explainedAbbreviation:
       return explainedAbbreviations()
     case .emojiRun:
-      return emojiRuns(minimum: parameter("count") ?? 2)
+      return emojiRuns(minimum: plan.parameterCount ?? 2)
     case .wholeReply:
       guard let first = sentences.first, let last = sentences.last else { return [] }
       return [first.range.lowerBound..<last.range.upperBound]

@@ -125,7 +125,9 @@ struct EvaluationRun {
     // Take the buffer out (so it is uniquely referenced and keeps its capacity), put it back after.
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&candidates, &scratchCandidates)
-    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+    // Emptied element by element: a handful of plain tuples, and `removeAll(keepingCapacity:)`
+    // goes through the general `replaceSubrange`.
+    while candidates.popLast() != nil {}
     defer { swap(&candidates, &scratchCandidates) }
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
@@ -143,7 +145,7 @@ struct EvaluationRun {
 
     var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&accepted, &scratchAccepted)
-    if !accepted.isEmpty { accepted.removeAll(keepingCapacity: true) }
+    while accepted.popLast() != nil {}
     defer { swap(&accepted, &scratchAccepted) }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
