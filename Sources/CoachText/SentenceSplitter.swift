@@ -35,6 +35,11 @@ struct SentenceSplitter {
     var i = 0
     while i < n {
       let c = v[i]
+      // Letters, digits and Hangul syllables (most of a reply) neither end nor quote anything.
+      if (c >= 0x61 && c <= 0x7A) || c == Chars.zero || (c >= 0xAC00 && c <= 0xD7A3) {
+        i += 1
+        continue
+      }
       if c == Chars.newline {
         flush(i)
         start = i + 1
