@@ -266,20 +266,24 @@ struct PhraseMatcher: Sendable {
   /// The view index where a match of `pattern` ending at `end` starts (undoing the collapsing).
   func start(of pattern: Int32, endingAt end: Int, in view: [UInt32]) -> Int {
     var remaining = patterns[Int(pattern)].length
-    var i = end
-    while remaining > 0 && i > 0 {
-      i -= 1
-      let c = view[i]
-      if c == NormalizedText.ignorable { continue }
-      if (c == 0x20 || c == 0x30) && i > 0 {
-        // Part of a collapsed run: only the first of the run was fed.
-        var j = i - 1
-        while j >= 0 && view[j] == NormalizedText.ignorable { j -= 1 }
-        if j >= 0 && view[j] == c { continue }
+    precondition(end <= view.count)
+    // Over the buffer: `end` is checked once, and every index read below is under it.
+    return view.withUnsafeBufferPointer { view in
+      var i = end
+      while remaining > 0 && i > 0 {
+        i -= 1
+        let c = view[i]
+        if c == NormalizedText.ignorable { continue }
+        if (c == 0x20 || c == 0x30) && i > 0 {
+          // Part of a collapsed run: only the first of the run was fed.
+          var j = i - 1
+          while j >= 0 && view[j] == NormalizedText.ignorable { j -= 1 }
+          if j >= 0 && view[j] == c { continue }
+        }
+        remaining -= 1
       }
-      remaining -= 1
+      return i
     }
-    return i
   }
 
   /// True when `neighbour` would continue a word that `edge` belongs to: Latin letters and
