@@ -110,7 +110,13 @@ struct QuoteFinder {
   func englishReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {
     var k = 0
     while k < words.count {
-      // Every reporting phrase starts with "you…" or "your"; skip other words at once.
+      // Every reporting phrase starts with "you…" or "your"; skip other words at once. A word
+      // opening with a word character other than `y` keeps it when bared: no need to bare it.
+      let opening = v[words[k].lowerBound]
+      if opening != 0x79 && Chars.isWordChar(opening) {
+        k += 1
+        continue
+      }
       let first = Words.bare(v, words[k])
       guard first.count >= 3, first[first.startIndex] == 0x79, first[first.startIndex + 1] == 0x6F, first[first.startIndex + 2] == 0x75 else {
         k += 1
