@@ -4,7 +4,6 @@ extension EvaluationRun {
   /// The evidence spans a built-in check produces (see `BuiltinCheck`).
   mutating func spans(of name: BuiltinCheck.Name, plan: RulePlan, index r: Int) -> [Range<Int>] {
     let sentences = analysis.sentences
-    let parameters = pack.rules[r].check?.parameters ?? [:]
     switch name {
     case .banmalSentence:
       guard analysis.language == .ko else { return [] }
@@ -16,9 +15,9 @@ extension EvaluationRun {
       guard analysis.speechLevel == .formal || analysis.speechLevel == .polite else { return [] }
       return sentences.first { $0.level?.isHonorific == true }.map { [$0.levelEvidence ?? $0.range] } ?? []
     case .allCaps:
-      return allCapsRuns(minimumWords: parameters["words"] ?? 2, allowList: pack.checkLists[r])
+      return allCapsRuns(minimumWords: plan.parameterWords ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
-      let limit = analysis.language == .ko ? (parameters["eojeol"] ?? 20) : (parameters["words"] ?? 30)
+      let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
       return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
@@ -28,22 +27,25 @@ extension EvaluationRun {
     case .otherName:
       return otherNameSpans()
     case .echoesCustomer:
-      return echoedCustomerWords(minimum: parameters["min"] ?? 2).map { [$0] } ?? []
+      return echoedCustomerWords(minimum: plan.parameterMin ?? 2).map { [$0] } ?? []
     case .onlyEchoes:
-      return onlyEchoesCustomer(maximumWords: parameters["words"] ?? 8).map { [$0] } ?? []
+      return onlyEchoesCustomer(maximumWords: plan.parameterWords ?? 8).map { [$0] } ?? []
     case .missing:
-      return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : [0..<0]
+      return detectedMask & (1 << UInt16(plan.category.index)) != 0 ? [] : EvaluationRun.wholeReplyMarker
     case .repeatedSentence:
       return repeatedSentences()
     case .explainedAbbreviation:
       return explainedAbbreviations()
     case .emojiRun:
-      return emojiRuns(minimum: parameters["count"] ?? 2)
+      return emojiRuns(minimum: plan.parameterCount ?? 2)
     case .wholeReply:
       guard let first = sentences.first, let last = sentences.last else { return [] }
       return [first.range.lowerBound..<last.range.upperBound]
     }
   }
+
+  /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
+  static let wholeReplyMarker: [Range<Int>] = [0..<0]
 
   func wordCount(_ range: Range<Int>) -> Int {
     var count = 0
@@ -198,14 +200,27 @@ extension EvaluationRun {
   }
 
   func repeatedSentences() -> [Range<Int>] {
-    var seen: [ArraySlice<UInt32>] = []
+    let sentences = analysis.sentences
     var out: [Range<Int>] = []
-    for sentence in analysis.sentences where !analysis.isQuoted(sentence.range) {
-      var end = sentence.range.upperBound
-      while end > sentence.range.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
-      let text = view[sentence.range.lowerBound..<end]
-      guard text.count >= 4 else { continue }
-      if seen.contains(where: { $0.count == text.count && $0.elementsEqual(text) }) { out.append(sentence.range) } else { seen.append(text) }
+    // Each sentence's text without trailing punctuation, or an empty range when it is quoted or
+    // too short to count (in a temporary buffer: no slice per sentence is kept).
+    withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: sentences.count) { texts in
+      for k in sentences.indices {
+        let sentence = sentences[k].range
+        var end = sentence.upperBound
+        while end > sentence.lowerBound && isTrailingPunctuation(view[end - 1]) { end -= 1 }
+        let counts = !analysis.isQuoted(sentence) && end - sentence.lowerBound >= 4
+        texts.initializeElement(at: k, to: counts ? sentence.lowerBound..<end : 0..<0)
+      }
+      // A sentence is repeated when an earlier counted sentence has the same text.
+      for k in sentences.indices where !texts[k].isEmpty {
+        let current = view[texts[k]]
+        for j in 0..<k where texts[j].count == current.count && view[texts[j]].elementsEqual(current) {
+          out.append(sentences[k].range)
+          break
+        }
+      }
+      _ = texts.deinitialize()
     }
     return out
   }
@@ -258,10 +273,12 @@ extension EvaluationRun {
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.
-    let hostile: [Range<Int>] = findings.indices.compactMap { i in
-      guard findings[i].kind == .issue, findings[i].severity <= .warning, findings[i].end > findings[i].start,
-        [.empathy, .apology, .ownership, .tone].contains(findings[i].category) else { return nil }
-      return findings[i].start..<findings[i].end
+    var hostile: [Range<Int>] = []
+    for i in findings.indices where findings[i].kind == .issue && findings[i].severity <= .warning && findings[i].end > findings[i].start {
+      switch findings[i].category {
+      case .empathy, .apology, .ownership, .tone: hostile.append(findings[i].start..<findings[i].end)
+      default: break
+      }
     }
     var found: [Range<Int>] = []
     // The reply's words, needed only to look for English keys.

@@ -9,25 +9,55 @@ extension EvaluationRun {
   /// critical issue. A category judged only because an issue fired in it can lower that mean but
   /// never raise it.
   func score(id: String?) -> Evaluation {
+    // Per-category tallies in one stack buffer: four heap arrays per reply cost more than the scoring.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * Category.allCases.count) { buffer in
+      buffer.initialize(repeating: 0)
+      return score(id: id, tallies: Tallies(buffer: buffer))
+    }
+  }
+
+  /// Per-category counts over a caller-owned buffer of `4 × categories` zeroed integers.
+  private struct Tallies {
+    let buffer: UnsafeMutableBufferPointer<Int>
+    static let count = Category.allCases.count
+
+    /// The best strength score (at least -1, for none) plus one, so that zeroed storage means none.
+    subscript(bestPlusOne c: Int) -> Int {
+      get { buffer[c] }
+      nonmutating set { buffer[c] = newValue }
+    }
+    subscript(strengthCount c: Int) -> Int {
+      get { buffer[Tallies.count + c] }
+      nonmutating set { buffer[Tallies.count + c] = newValue }
+    }
+    subscript(penalty c: Int) -> Int {
+      get { buffer[2 * Tallies.count + c] }
+      nonmutating set { buffer[2 * Tallies.count + c] = newValue }
+    }
+    subscript(hasFinding c: Int) -> Bool {
+      get { buffer[3 * Tallies.count + c] != 0 }
+      nonmutating set { buffer[3 * Tallies.count + c] = newValue ? 1 : 0 }
+    }
+  }
+
+  private func score(id: String?, tallies: Tallies) -> Evaluation {
     let count = Category.allCases.count
-    var best = [Int](repeating: -1, count: count)
-    var strengthCount = [Int](repeating: 0, count: count)
     // (category, rule) pairs already counted: a rule found twice is one strength.
     var counted: [(Int, String)] = []
-    var penalty = [Int](repeating: 0, count: count)
-    var hasFinding = [Bool](repeating: false, count: count)
+    counted.reserveCapacity(findings.count)
     var critical = false
     for i in findings.indices {
       let c = findings[i].category.index
-      hasFinding[c] = true
+      tallies[hasFinding: c] = true
       if findings[i].kind == .strength {
-        best[c] = max(best[c], findings[i].points)
+        // max(best, points) with the best stored one up (zeroed storage is the original -1).
+        tallies[bestPlusOne: c] = max(tallies[bestPlusOne: c], findings[i].points + 1)
         if !counted.contains(where: { $0.0 == c && $0.1 == findings[i].rule }) {
           counted.append((c, findings[i].rule))
-          strengthCount[c] += 1
+          tallies[strengthCount: c] += 1
         }
       } else {
-        penalty[c] -= findings[i].points
+        tallies[penalty: c] -= findings[i].points
         if findings[i].severity == .critical { critical = true }
       }
     }
@@ -40,19 +70,20 @@ extension EvaluationRun {
       let c = category.index
       let expected = pack.missingRulesByCategory[c].contains { holds(pack.plans[Int($0)]) }
       let alwaysJudged = category == .tone || category == .plainLanguage
-      guard hasFinding[c] || expected || alwaysJudged else {
+      let best = tallies[bestPlusOne: c] - 1
+      guard tallies[hasFinding: c] || expected || alwaysJudged else {
         results.append(CategoryResult(score: nil, detected: false, reason: reason(for: category)))
         continue
       }
-      let start = best[c] >= 0 ? best[c] : 100
-      let bonus = max(0, strengthCount[c] - 1) * 10
-      let score = max(0, min(100, start + bonus - penalty[c]))
-      results.append(CategoryResult(score: score, detected: best[c] >= 0))
+      let start = best >= 0 ? best : 100
+      let bonus = max(0, tallies[strengthCount: c] - 1) * 10
+      let score = max(0, min(100, start + bonus - tallies[penalty: c]))
+      results.append(CategoryResult(score: score, detected: best >= 0))
       // A failing category (below 50) counts twice: one failure outweighs one success.
       let weight = category.weight * (score < 50 ? 2 : 1)
       weighted += Double(score) * weight
       weights += weight
-      if best[c] >= 0 || expected || alwaysJudged {
+      if best >= 0 || expected || alwaysJudged {
         baseWeighted += Double(score) * weight
         baseWeights += weight
       }

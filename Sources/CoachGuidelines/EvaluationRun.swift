@@ -66,32 +66,54 @@ struct EvaluationRun {
   }
 
   mutating func evaluate(id: String?) -> Evaluation {
-    // Only rules whose phrase lists were hit, plus checks and regular expressions, can fire.
-    var active = pack.alwaysActiveRules
-    var previousList: Int32 = -1
-    for hit in hits.hits where hit.list != previousList {
-      previousList = hit.list
-      active += pack.rulesByList[Int(hit.list)]
+    // Only rules whose phrase lists were hit, plus checks and regular expressions, can fire: one
+    // bit per rule (on the stack), visited in rule order.
+    let words = (pack.plans.count + 63) / 64
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(words, 1)) { active in
+      active.initialize(repeating: 0)
+      func mark(_ r: Int32) { active[Int(r) >> 6] |= 1 << UInt64(r & 63) }
+      for r in pack.alwaysActiveRules { mark(r) }
+      var previousList: Int32 = -1
+      for hit in hits.hits where hit.list != previousList {
+        previousList = hit.list
+        for r in pack.rulesByList[Int(hit.list)] { mark(r) }
+      }
+      // Rules that read no findings first, then those reading the first ones' findings.
+      for pass in 0..<2 {
+        for w in 0..<words {
+          var bits = active[w]
+          while bits != 0 {
+            let r = w << 6 | bits.trailingZeroBitCount
+            bits &= bits - 1
+            let plan = pack.plans[r]
+            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1) else { continue }
+            apply(r)
+          }
+        }
+      }
+      if anyOverride { withdrawOverridden() }
+      // By index: a `for finding in findings` loop copies each finding (and retains its strings).
+      for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
+      // Rules that read other categories' results.
+      for w in 0..<words {
+        var bits = active[w]
+        while bits != 0 {
+          let r = w << 6 | bits.trailingZeroBitCount
+          bits &= bits - 1
+          if pack.plans[r].dependsOnCategories { apply(r) }
+        }
+      }
     }
-    active.sort()
-    var previous: Int32 = -1
-    var second: [Int32] = []
-    var afterFindings: [Int32] = []
-    for r in active where r != previous {
-      previous = r
-      let plan = pack.plans[Int(r)]
-      if plan.dependsOnCategories { second.append(r) } else if plan.readsFindings { afterFindings.append(r) } else { apply(Int(r)) }
-    }
-    for r in afterFindings { apply(Int(r)) }
-    if anyOverride { withdrawOverridden() }
-    // By index: a `for finding in findings` loop copies each finding (and retains its strings).
-    for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
-    for r in second { apply(Int(r)) }
     // Again for rules of the second pass (those that read other categories' results).
     if anyOverride { withdrawOverridden() }
     fillExcerpts()
     fillTemplates()
-    findings.sort { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+    // By (start, end, rule), the rule compared only on a tie (no string copied per comparison).
+    findings.sort { a, b in
+      if a.start != b.start { return a.start < b.start }
+      if a.end != b.end { return a.end < b.end }
+      return a.rule < b.rule
+    }
     return score(id: id)
   }
 
@@ -103,7 +125,9 @@ struct EvaluationRun {
     // Take the buffer out (so it is uniquely referenced and keeps its capacity), put it back after.
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&candidates, &scratchCandidates)
-    if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+    // Emptied element by element: a handful of plain tuples, and `removeAll(keepingCapacity:)`
+    // goes through the general `replaceSubrange`.
+    while candidates.popLast() != nil {}
     defer { swap(&candidates, &scratchCandidates) }
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
@@ -121,7 +145,7 @@ struct EvaluationRun {
 
     var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&accepted, &scratchAccepted)
-    if !accepted.isEmpty { accepted.removeAll(keepingCapacity: true) }
+    while accepted.popLast() != nil {}
     defer { swap(&accepted, &scratchAccepted) }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
@@ -139,6 +163,12 @@ struct EvaluationRun {
     guard accepted.count >= plan.minimumCount else { return }
     let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
     var penaltyLeft = plan.penalty * 2
+    if findings.capacity == 0 {
+      // Most replies get a handful of findings: one allocation instead of growing 1, 2, 4, 8….
+      findings.reserveCapacity(16)
+      findingRules.reserveCapacity(16)
+      pendingTemplates.reserveCapacity(8)
+    }
     let ruleID = pack.rules[r].id, message = pack.rules[r].message, suggestion = pack.rules[r].suggestion
     for item in reported {
       let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
@@ -272,12 +302,13 @@ struct EvaluationRun {
 
   /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
   ///
-  /// Static, so that filling the findings of a run in place does not copy the run.
+  /// Static, so that filling the findings of a run in place does not copy the run. A template
+  /// without placeholders is returned as it is; otherwise the result is written straight into a
+  /// string of the exact size (one allocation, no intermediate byte array).
   static func fill(_ template: String, excerpt: String, replacement: String?, name: String?) -> String {
     var template = template
-    return template.withUTF8 { bytes in
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count + excerpt.utf8.count + 16)
+    var excerpt = excerpt, replacement = replacement ?? "", name = name ?? ""
+    let filled: String? = template.withUTF8 { bytes in
       func matches(_ i: Int, _ token: StaticString) -> Bool {
         let n = token.utf8CodeUnitCount
         guard i + n <= bytes.count else { return false }
@@ -285,32 +316,57 @@ struct EvaluationRun {
         for k in 0..<n where bytes[i + k] != t[k] { return false }
         return true
       }
-      var i = 0, literal = 0
-      while i < bytes.count {
-        guard bytes[i] == UInt8(ascii: "{") else {
-          i += 1
-          continue
-        }
-        let filler: String?, length: Int
-        if matches(i, "{match}") {
-          (filler, length) = (excerpt, 7)
-        } else if matches(i, "{replacement}") {
-          (filler, length) = (replacement ?? "", 13)
-        } else if matches(i, "{name}") {
-          (filler, length) = (name ?? "", 6)
-        } else {
-          (filler, length) = (nil, 1)
-        }
-        if let filler {
-          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<i]))
-          out.append(contentsOf: filler.utf8)
-          literal = i + length
-        }
-        i += length
+      /// The placeholder at `i`: which filler (0 match, 1 replacement, 2 name) and its length.
+      func placeholder(at i: Int) -> (filler: Int, length: Int)? {
+        guard bytes[i] == UInt8(ascii: "{") else { return nil }
+        if matches(i, "{match}") { return (0, 7) }
+        if matches(i, "{replacement}") { return (1, 13) }
+        if matches(i, "{name}") { return (2, 6) }
+        return nil
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[literal..<bytes.count]))
-      return String(decoding: out, as: UTF8.self)
+      // First pass: the size of the result (and whether there is anything to fill at all).
+      var size = 0, found = false
+      var i = 0
+      while i < bytes.count {
+        if let (filler, length) = placeholder(at: i) {
+          found = true
+          size += filler == 0 ? excerpt.utf8.count : filler == 1 ? replacement.utf8.count : name.utf8.count
+          i += length
+        } else {
+          size += 1
+          i += 1
+        }
+      }
+      guard found else { return nil }
+      return excerpt.withUTF8 { e in
+        replacement.withUTF8 { r in
+          name.withUTF8 { n in
+            String(unsafeUninitializedCapacity: size) { out in
+              var o = 0
+              func copy(_ source: UnsafeBufferPointer<UInt8>) {
+                for byte in source {
+                  out[o] = byte
+                  o += 1
+                }
+              }
+              var i = 0
+              while i < bytes.count {
+                if let (filler, length) = placeholder(at: i) {
+                  copy(filler == 0 ? e : filler == 1 ? r : n)
+                  i += length
+                } else {
+                  out[o] = bytes[i]
+                  o += 1
+                  i += 1
+                }
+              }
+              return o
+            }
+          }
+        }
+      }
     }
+    return filled ?? template
   }
 
   /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
@@ -343,12 +399,13 @@ struct EvaluationRun {
     }
   }
 
-  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted findings
-  /// (scalar offsets are found by walking the UTF-8 bytes once; no per-scalar string building,
-  /// and the excerpts are copied from the text without validating its UTF-8 again).
+  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted offsets
+  /// (scalar offsets are found by walking the UTF-8 lead bytes once; no per-scalar string
+  /// building, no string indices or substrings).
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
+    wanted.reserveCapacity(2 * findings.count)
     for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
       wanted.append(findings[k].start)
       wanted.append(findings[k].end)
@@ -356,31 +413,32 @@ struct EvaluationRun {
     guard !wanted.isEmpty else { return }
     wanted.sort()
     var text = analysis.text.original
-    // Byte offset of every wanted scalar offset.
-    let offsets = text.withUTF8 { bytes in
-      var offsets: [Int] = []
-      offsets.reserveCapacity(wanted.count)
-      var scalar = 0, i = 0
-      for target in wanted {
-        while scalar < target && i < bytes.count {
-          i += 1
-          while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
-          scalar += 1
+    text.withUTF8 { bytes in
+      withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted.count) { offsets in
+        // Byte offset of every wanted scalar offset (a scalar's length is read off its lead byte).
+        var scalar = 0, i = 0
+        for (w, target) in wanted.enumerated() {
+          while scalar < target && i < bytes.count {
+            let lead = bytes[i]
+            i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            scalar += 1
+          }
+          offsets.initializeElement(at: w, to: min(i, bytes.count))
         }
-        offsets.append(i)
+        func offset(_ scalarOffset: Int) -> Int {
+          var lo = 0, hi = wanted.count - 1
+          while lo < hi {
+            let mid = (lo + hi) / 2
+            if wanted[mid] < scalarOffset { lo = mid + 1 } else { hi = mid }
+          }
+          return offsets[lo]
+        }
+        for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+          let cut = UnsafeBufferPointer(rebasing: bytes[offset(findings[k].start)..<offset(findings[k].end)])
+          findings[k].excerpt = String(decoding: cut, as: UTF8.self)
+        }
+        _ = offsets.deinitialize()
       }
-      return offsets
-    }
-    func index(_ offset: Int) -> String.Index {
-      var lo = 0, hi = wanted.count - 1
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if wanted[mid] < offset { lo = mid + 1 } else { hi = mid }
-      }
-      return text.utf8.index(text.utf8.startIndex, offsetBy: offsets[lo])
-    }
-    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
-      findings[k].excerpt = String(text[index(findings[k].start)..<index(findings[k].end)])
     }
   }
 

@@ -8,7 +8,15 @@ import Foundation
 /// with an existing id replaces it; `disable <id>` switches a rule off; a set with an existing
 /// name replaces it. A broken file is reported and skipped; it never stops the others loading.
 public struct GuidelineLibrary: Sendable {
-  public private(set) var packs: [Language: GuidelinePack] = [:]
+  public private(set) var packs: [Language: GuidelinePack] = [:] {
+    didSet {
+      koreanPack = packs[.ko]
+      englishPack = packs[.en]
+    }
+  }
+  /// `packs[.ko]` and `packs[.en]`, kept in step with `packs`: `pack(for:)` runs for every reply,
+  /// and a dictionary lookup hashes the key each time.
+  private var koreanPack: GuidelinePack?, englishPack: GuidelinePack?
   public private(set) var diagnostics: [Diagnostic] = []
   public private(set) var directories: [String] = []
   public private(set) var fileCount = 0
@@ -118,7 +126,12 @@ public struct GuidelineLibrary: Sendable {
     return library
   }
 
-  public func pack(for language: Language) -> GuidelinePack? { packs[language] }
+  public func pack(for language: Language) -> GuidelinePack? {
+    switch language {
+    case .ko: koreanPack
+    case .en: englishPack
+    }
+  }
 
   /// Every rule of every language, Korean first, in file order.
   public var rules: [GuidelineRule] { Language.allCases.flatMap { packs[$0]?.rules ?? [] } }

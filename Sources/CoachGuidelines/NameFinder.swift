@@ -37,11 +37,34 @@ struct NameFinder {
   static func foldedParts(of name: String) -> [[UInt32]] {
     var folded: [UInt32] = []
     folded.reserveCapacity(name.utf8.count)
-    for scalar in name.precomposedIfNeeded.unicodeScalars {
+    var spaces = 0
+    // ASCII and precomposed Hangul (nearly every name) are already NFC: fold them as they are.
+    let needsNFC = name.unicodeScalars.contains { !($0.isASCII || ($0.value >= 0xAC00 && $0.value <= 0xD7A3)) }
+    for scalar in (needsNFC ? NormalizedText(name).nfc : name).unicodeScalars {
       let v = NormalizedText.foldScalar(scalar.value)
+      if v == 0x20 { spaces += 1 }
       if v != NormalizedText.ignorable { folded.append(v) }
     }
-    return folded.split(separator: 0x20).map(Array.init)
+    // The runs between spaces (what `split(separator: 0x20)` gives), one exact-size array each.
+    var parts: [[UInt32]] = []
+    parts.reserveCapacity(spaces + 1)
+    var start = 0
+    for i in 0...folded.count where i == folded.count || folded[i] == 0x20 {
+      if i > start { parts.append(Array(folded[start..<i])) }
+      start = i + 1
+    }
+    return parts
+  }
+
+  /// The parts one after another, with `separator` (if any) between them.
+  static func joined(_ parts: [[UInt32]], separator: UInt32? = nil) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count } + (separator == nil ? 0 : max(0, parts.count - 1)))
+    for (k, part) in parts.enumerated() {
+      if k > 0, let separator { out.append(separator) }
+      out.append(contentsOf: part)
+    }
+    return out
   }
 
   func spans(of name: String) -> [Range<Int>] {
@@ -51,13 +74,13 @@ struct NameFinder {
     if first.allSatisfy(Hangul.isHangul) && parts.count >= 2 {
       // Written with a space: '김 민수' (surname first) or '톰 베이커' (a foreign name, given name
       // first). Either part may be called with 님, 씨 or a title: '민수 님', '톰 님', '베이커 고객님'.
-      found += occurrences(of: parts.joined().map { $0 })
-      found += occurrences(of: Array(parts.joined(separator: [0x20])))
+      found += occurrences(of: NameFinder.joined(parts))
+      found += occurrences(of: NameFinder.joined(parts, separator: 0x20))
       for part in [first, parts[parts.count - 1]] {
         found += occurrences(of: part, followedBy: NameFinder.givenNameSuffixes)
       }
     } else if first.allSatisfy(Hangul.isHangul) {
-      let full = parts.joined().map { $0 }
+      let full = NameFinder.joined(parts)
       found += occurrences(of: full)
       let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnameKeys.contains { full.starts(with: $0) } ? 2 : 1
       if full.count - surnameLength >= 2 {
@@ -69,7 +92,7 @@ struct NameFinder {
         found += occurrences(of: surname, followedBy: NameFinder.koreanTitles)
       }
     } else {
-      let full = Array(parts.joined(separator: [0x20]))
+      let full = NameFinder.joined(parts, separator: 0x20)
       found += occurrences(of: full)
       let isCommonWord = NameFinder.commonWordNameKeys.contains(first)
       for r in occurrences(of: first) {
@@ -128,7 +151,7 @@ struct NameFinder {
     let found = language == .ko ? koreanNamesCalledOut() : latinNamesAfterGreetings()
     guard !found.isEmpty else { return [] }
     let parts = NameFinder.foldedParts(of: name)
-    let own = parts + [parts.joined().map { $0 }]
+    let own = parts + [NameFinder.joined(parts)]
     // A candidate of two words ('Sarah Lee') is someone else's only if neither word is the customer's.
     return found.filter { span in
       !view[span].split(separator: 0x20).contains { word in own.contains { NameFinder.same(word, $0) } }
@@ -137,10 +160,14 @@ struct NameFinder {
 
   private func koreanNamesCalledOut() -> [Range<Int>] {
     var out: [Range<Int>] = []
+    let surnames = NameFinder.koreanSurnames  // read once, not through the lazy global per scalar
     var i = 0
     while i + 3 < view.count {
       defer { i += 1 }
-      guard NameFinder.isSurname(view[i]), startsSentence(i), view[i..<(i + 3)].allSatisfy(Hangul.isSyllable) else {
+      let v = view[i]
+      guard v >= 0xAC00 && v <= 0xD7A3 && surnames[Int(v) - 0xAC00], startsSentence(i),
+        view[i..<(i + 3)].allSatisfy(Hangul.isSyllable)
+      else {
         continue
       }
       let word = view[i..<(i + 3)]
@@ -159,7 +186,11 @@ struct NameFinder {
   private func startsSentence(_ i: Int) -> Bool {
     var b = i - 1
     while b >= 0 && (view[b] == 0x20 || view[b] == NormalizedText.ignorable) { b -= 1 }
-    return b < 0 || [0x0A, 0x2E, 0x2C, 0x21, 0x3F, 0x7E, 0x3A].contains(view[b])
+    guard b >= 0 else { return true }
+    switch view[b] {
+    case 0x0A, 0x2E, 0x2C, 0x21, 0x3F, 0x7E, 0x3A: return true
+    default: return false
+    }
   }
 
   /// One pass over the words: a word one or two words after a greeting that opens a sentence
@@ -233,17 +264,26 @@ struct NameFinder {
     guard !needle.isEmpty, needle.count <= view.count else { return [] }
     var out: [Range<Int>] = []
     let latin = !Hangul.isHangul(needle[0])
-    var i = 0
-    while i + needle.count <= view.count {
-      if view[i] == needle[0] && view[i..<(i + needle.count)].elementsEqual(needle) {
-        let end = i + needle.count
-        let startOK = i == 0 || !PhraseMatcher.isWordScalar(view[i - 1])
-        let endOK = !latin || end == view.count || !PhraseMatcher.isWordScalar(view[end])
-        if startOK && endOK {
+    let count = view.count, length = needle.count
+    // Candidate starts by the first scalar, over the buffers (most positions fail that test).
+    view.withUnsafeBufferPointer { v in
+      needle.withUnsafeBufferPointer { n in
+        let first = n[0]
+        var i = 0
+        while i + length <= count {
+          defer { i += 1 }
+          guard v[i] == first else { continue }
+          var k = 1
+          while k < length && v[i + k] == n[k] { k += 1 }
+          guard k == length else { continue }
+          let end = i + length
+          let startOK = i == 0 || !PhraseMatcher.isWordScalar(v[i - 1])
+          let endOK = !latin || end == count || !PhraseMatcher.isWordScalar(v[end])
+          guard startOK && endOK else { continue }
           if let suffixes {
             var j = end
-            while j < view.count && view[j] == 0x20 { j += 1 }
-            if let suffix = suffixes.first(where: { j + $0.count <= view.count && view[j..<(j + $0.count)].elementsEqual($0) }) {
+            while j < count && v[j] == 0x20 { j += 1 }
+            if let suffix = suffixes.first(where: { j + $0.count <= count && view[j..<(j + $0.count)].elementsEqual($0) }) {
               // 씨 stays outside the span: the name is used, but calling a customer '민수 씨' is a
               // tone issue of its own (ko.tone.ssi-address), which a name span would hide.
               out.append(i..<(suffix == NameFinder.ssi ? end : j + suffix.count))
@@ -253,7 +293,6 @@ struct NameFinder {
           }
         }
       }
-      i += 1
     }
     return out
   }

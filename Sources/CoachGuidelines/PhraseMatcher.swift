@@ -207,53 +207,56 @@ struct PhraseMatcher: Sendable {
       trie.withUnsafeBufferPointer { trie in
         rootNext.withUnsafeBufferPointer { rootNext in
           reportedPatterns.withUnsafeBufferPointer { reported in
-            for i in range {
-              let c = v[i]
-              if c == NormalizedText.ignorable { continue }
-              if c == 0x20 {
-                if lastSpace { continue }
-                lastSpace = true
-                lastDigit = false
-              } else if c == 0x30 {
-                if lastDigit { continue }
-                lastDigit = true
-                lastSpace = false
-              } else {
-                lastSpace = false
-                lastDigit = false
-              }
-              let sym = c == 0x0A ? PhraseMatcher.newlineSymbol : symbol(c)
-              if sym == 0 {
-                state = 0
-                if c == 0x0A { lastSpace = true }
-                continue
-              }
-              // Goto, else follow failure links; a node's edges are in symbol order.
-              let wanted = Int32(sym)
-              var s = state
-              transition: while s != 0 {
-                var e = s + PhraseMatcher.edgesField
-                let end = e + 2 * Int(trie[s + PhraseMatcher.countField])
-                while e < end {
-                  let edge = trie[e]
-                  if edge >= wanted {
-                    if edge == wanted {
-                      s = Int(trie[e + 1])
-                      break transition
-                    }
-                    break
-                  }
-                  e += 2
+            bmpSymbols.withUnsafeBufferPointer { bmp in
+              for i in range {
+                let c = v[i]
+                if c == NormalizedText.ignorable { continue }
+                if c == 0x20 {
+                  if lastSpace { continue }
+                  lastSpace = true
+                  lastDigit = false
+                } else if c == 0x30 {
+                  if lastDigit { continue }
+                  lastDigit = true
+                  lastSpace = false
+                } else {
+                  lastSpace = false
+                  lastDigit = false
                 }
-                s = Int(trie[s + PhraseMatcher.failField])
-              }
-              state = s == 0 ? Int(rootNext[Int(sym)]) : s
-              let report = trie[state + PhraseMatcher.reportField]
-              if report > 0 {
-                var k = Int(report) - 1
-                while reported[k] >= 0 {
-                  found(reported[k], i + 1)
-                  k += 1
+                // `symbol(c)`, reading the BMP table through its buffer.
+                let sym = c == 0x0A ? PhraseMatcher.newlineSymbol : c < 0x10000 ? bmp[Int(c)] : (astralSymbols[c] ?? 0)
+                if sym == 0 {
+                  state = 0
+                  if c == 0x0A { lastSpace = true }
+                  continue
+                }
+                // Goto, else follow failure links; a node's edges are in symbol order.
+                let wanted = Int32(sym)
+                var s = state
+                transition: while s != 0 {
+                  var e = s + PhraseMatcher.edgesField
+                  let end = e + 2 * Int(trie[s + PhraseMatcher.countField])
+                  while e < end {
+                    let edge = trie[e]
+                    if edge >= wanted {
+                      if edge == wanted {
+                        s = Int(trie[e + 1])
+                        break transition
+                      }
+                      break
+                    }
+                    e += 2
+                  }
+                  s = Int(trie[s + PhraseMatcher.failField])
+                }
+                state = s == 0 ? Int(rootNext[Int(sym)]) : s
+                let report = trie[state + PhraseMatcher.reportField]
+                if report > 0 {
+                  var k = Int(report) - 1
+                  while reported[k] >= 0 {
+                    found(reported[k], i + 1)
+                    k += 1
+                  }
                 }
               }
             }
@@ -266,20 +269,24 @@ struct PhraseMatcher: Sendable {
   /// The view index where a match of `pattern` ending at `end` starts (undoing the collapsing).
   func start(of pattern: Int32, endingAt end: Int, in view: [UInt32]) -> Int {
     var remaining = patterns[Int(pattern)].length
-    var i = end
-    while remaining > 0 && i > 0 {
-      i -= 1
-      let c = view[i]
-      if c == NormalizedText.ignorable { continue }
-      if (c == 0x20 || c == 0x30) && i > 0 {
-        // Part of a collapsed run: only the first of the run was fed.
-        var j = i - 1
-        while j >= 0 && view[j] == NormalizedText.ignorable { j -= 1 }
-        if j >= 0 && view[j] == c { continue }
+    precondition(end <= view.count)
+    // Over the buffer: `end` is checked once, and every index read below is under it.
+    return view.withUnsafeBufferPointer { view in
+      var i = end
+      while remaining > 0 && i > 0 {
+        i -= 1
+        let c = view[i]
+        if c == NormalizedText.ignorable { continue }
+        if (c == 0x20 || c == 0x30) && i > 0 {
+          // Part of a collapsed run: only the first of the run was fed.
+          var j = i - 1
+          while j >= 0 && view[j] == NormalizedText.ignorable { j -= 1 }
+          if j >= 0 && view[j] == c { continue }
+        }
+        remaining -= 1
       }
-      remaining -= 1
+      return i
     }
-    return i
   }
 
   /// True when `neighbour` would continue a word that `edge` belongs to: Latin letters and

@@ -27,6 +27,10 @@ struct RulePlan: Sendable {
   var overridesOthers = false
   var suggestionHasPlaceholder: Bool
 
+  /// The built-in check's parameters the checks read (`words`, `eojeol`, `min`, `count`), copied
+  /// out of the rule's dictionary so that no string key is hashed per reply.
+  var parameterWords: Int?, parameterEojeol: Int?, parameterMin: Int?, parameterCount: Int?
+
   init(_ rule: GuidelineRule) {
     category = rule.category
     kind = rule.kind
@@ -35,6 +39,10 @@ struct RulePlan: Sendable {
     penalty = rule.penalty
     minimumCount = rule.minimumCount
     check = rule.check?.name
+    parameterWords = rule.check?.parameters["words"]
+    parameterEojeol = rule.check?.parameters["eojeol"]
+    parameterMin = rule.check?.parameters["min"]
+    parameterCount = rule.check?.parameters["count"]
     whenMask = ContextBits.mask(rule.when)
     unlessMask = ContextBits.mask(rule.unless)
     whenDetected = ContextBits.categoryMask(rule.when)

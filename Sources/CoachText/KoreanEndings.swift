@@ -242,36 +242,38 @@ enum S {
 
   static func w(_ s: String) -> [UInt32] { s.unicodeScalars.map(\.value) }
   static func c(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
-  static func set(_ s: String) -> Set<UInt32> { Set(s.unicodeScalars.map(\.value)) }
+  // The single syllables below are written as constants (`0xB2E4 /* 다 */`): a `c("다")` global
+  // is initialised lazily, and `classify` reads dozens of them per word.
+  static func set(_ s: String) -> ScalarSet { ScalarSet(s.unicodeScalars.map(\.value)) }
   static func list(_ s: String) -> [[UInt32]] { s.split(separator: " ").map { w(String($0)) } }
 
   static let nida = w("니다"), nikka = w("니까"), nidang = w("니당"), sipsio = w("십시오"), sipsiyo = w("십시요")
-  static let so = c("소"), bio = w("바이오"), beforeHaoSo = set("좋않같많싫옳")
+  static let so: UInt32 = 0xC18C /* 소 */, bio = w("바이오"), beforeHaoSo = set("좋않같많싫옳")
   static let tailBieupSiot = 18  // ㅄ (없소)
   static let sijiyo = w("시지요"), soseo = w("소서"), sida = w("시다"), sio = w("시오"), guryeo = w("구려")
   static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래")
   static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만"), deyo = w("데요")
   static let neunde = w("는데"), eunde = w("은데"), deonde = w("던데")
 
-  static let doe = c("되"), eottae = w("어때"), kkuna = w("꾸나")
-  static let ham = c("함"), doem = c("됨"), eum = c("음"), im = c("임")
+  static let doe: UInt32 = 0xB418 /* 되 */, eottae = w("어때"), kkuna = w("꾸나")
+  static let ham: UInt32 = 0xD568 /* 함 */, doem: UInt32 = 0xB428 /* 됨 */, eum: UInt32 = 0xC74C /* 음 */, im: UInt32 = 0xC784 /* 임 */
   static let eumNouns = list("다음 마음 처음 싸움 얼음 웃음 울음 모음 질음 걸음 믿음 죽음 수임 책임 모임 임 게임 이름 요금 기능 확인됨")
   static let yaNouns = list("분야 평야 광야 야 호야")
   static let pronounsBeforeYa = set("나너저그이")
   static let daParticles = list("보다 마다")
   static let sipsyo = w("십쇼"), jima = w("지마"), kkana = w("까나"), gena = w("게나")
-  static let ryeom = c("렴"), na = c("나"), jom = c("좀"), gil = c("길"), sa = c("사")
+  static let ryeom: UInt32 = 0xB834 /* 렴 */, na: UInt32 = 0xB098 /* 나 */, jom: UInt32 = 0xC880 /* 좀 */, gil: UInt32 = 0xAE38 /* 길 */, sa: UInt32 = 0xC0AC /* 사 */
   static let infinitiveVowels: Set<Int> = [Hangul.Vowel.a, Hangul.Vowel.eo, Hangul.Vowel.ae, Hangul.Vowel.yeo,
     Hangul.Vowel.wa, Hangul.Vowel.wo, Hangul.Vowel.wae]
   static let beforeCopulaYa = set("거뭐걔쟤얘")
   static let beforeQuestionNa = set("있없되않하가오보시")
-  static let seum = c("슴")
-  static let yo = c("요"), jyo = c("죠"), da = c("다"), ya = c("야"), ni = c("니"), nya = c("냐"), kka = c("까")
-  static let rae = c("래"), dae = c("대"), ji = c("지"), ja = c("자"), ne = c("네"), ge = c("게"), ma = c("마")
-  static let gun = c("군"), go = c("고"), seo = c("서"), myeon = c("면"), de = c("데"), neun = c("는"), deon = c("던")
-  static let hae = c("해"), ryeo = c("려"), wo = c("워"), ppa = c("빠"), eo = c("어"), a = c("아"), ra = c("라")
-  static let nae = c("내"), ga = c("가"), wa = c("와"), o = c("오"), i = c("이"), eops = c("없"), iss = c("있")
-  static let yeo = c("여")
+  static let seum: UInt32 = 0xC2B4 /* 슴 */
+  static let yo: UInt32 = 0xC694 /* 요 */, jyo: UInt32 = 0xC8E0 /* 죠 */, da: UInt32 = 0xB2E4 /* 다 */, ya: UInt32 = 0xC57C /* 야 */, ni: UInt32 = 0xB2C8 /* 니 */, nya: UInt32 = 0xB0D0 /* 냐 */, kka: UInt32 = 0xAE4C /* 까 */
+  static let rae: UInt32 = 0xB798 /* 래 */, dae: UInt32 = 0xB300 /* 대 */, ji: UInt32 = 0xC9C0 /* 지 */, ja: UInt32 = 0xC790 /* 자 */, ne: UInt32 = 0xB124 /* 네 */, ge: UInt32 = 0xAC8C /* 게 */, ma: UInt32 = 0xB9C8 /* 마 */
+  static let gun: UInt32 = 0xAD70 /* 군 */, go: UInt32 = 0xACE0 /* 고 */, seo: UInt32 = 0xC11C /* 서 */, myeon: UInt32 = 0xBA74 /* 면 */, de: UInt32 = 0xB370 /* 데 */, neun: UInt32 = 0xB294 /* 는 */, deon: UInt32 = 0xB358 /* 던 */
+  static let hae: UInt32 = 0xD574 /* 해 */, ryeo: UInt32 = 0xB824 /* 려 */, wo: UInt32 = 0xC6CC /* 워 */, ppa: UInt32 = 0xBE60 /* 빠 */, eo: UInt32 = 0xC5B4 /* 어 */, a: UInt32 = 0xC544 /* 아 */, ra: UInt32 = 0xB77C /* 라 */
+  static let nae: UInt32 = 0xB0B4 /* 내 */, ga: UInt32 = 0xAC00 /* 가 */, wa: UInt32 = 0xC640 /* 와 */, o: UInt32 = 0xC624 /* 오 */, i: UInt32 = 0xC774 /* 이 */, eops: UInt32 = 0xC5C6 /* 없 */, iss: UInt32 = 0xC788 /* 있 */
+  static let yeo: UInt32 = 0xC5EC /* 여 */
   static let compoundGoVerbs = list("들어가 넘어가 돌아가 찾아가 올라가 내려가 건너가 가져가 데려가 따라가 걸어가 살아가 나아가 다가가")
 
   static let cutesyYo = set("용여염욤")
@@ -336,5 +338,35 @@ extension ArraySlice where Element == UInt32 {
       i += 1
     }
     return true
+  }
+}
+
+/// A small set of scalars looked up without hashing: one bit per Hangul syllable (U+AC00…U+D7A3),
+/// a short list for anything else.
+struct ScalarSet: Sendable {
+  private let bits: [UInt64]
+  private let others: [UInt32]
+
+  init(_ scalars: [UInt32]) {
+    var bits = [UInt64](repeating: 0, count: Int(Hangul.syllableLast - Hangul.syllableBase) / 64 + 1)
+    var others: [UInt32] = []
+    for v in scalars {
+      if Hangul.isSyllable(v) {
+        let k = Int(v - Hangul.syllableBase)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+      } else if !others.contains(v) {
+        others.append(v)
+      }
+    }
+    self.bits = bits
+    self.others = others
+  }
+
+  @inline(__always) func contains(_ v: UInt32) -> Bool {
+    if Hangul.isSyllable(v) {
+      let k = Int(v - Hangul.syllableBase)
+      return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+    return others.contains(v)
   }
 }

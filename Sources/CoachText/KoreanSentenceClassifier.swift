@@ -10,7 +10,7 @@ struct KoreanSentenceClassifier {
   let v: [UInt32]
   let quoted: [Range<Int>]
 
-  static let nim = S.c("님"), dream = S.w("드림"), olim = S.w("올림")
+  static let nim: UInt32 = 0xB2D8 /* 님 */, dream = S.w("드림"), olim = S.w("올림")
   static let addressNouns = S.list("님 고객님 회원님 손님 선생님 사장님 여러분")
   /// Bare 반말 closers after a clause: "늦어서 미안.", "그럼 안녕." (alone they are interjections).
   static let informalClosers = S.list("미안 미안미안 땡큐 안녕 쏘리")

@@ -8,6 +8,12 @@ struct NegationScope {
   let language: Language
 
   static let koNegators = S.list("아니 아닙 아닌 아녜 않 없 못 안 말")
+  /// The negators looked for inside a word (all but 안 and 말, which are words of their own), and
+  /// their first syllables.
+  static let koInnerNegators = Array(koNegators.dropLast(2))
+  static let koInnerNegatorFirsts: [UInt32] = koInnerNegators.compactMap(\.first).reduce(into: []) { firsts, c in
+    if !firsts.contains(c) { firsts.append(c) }
+  }
   static let koConnectiveEnders = SuffixList("만 고 서 며 면 데 니까")
   static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
     "cannot"].map { S.w($0) }
@@ -60,10 +66,12 @@ struct NegationScope {
   private func containsNegator(_ word: ArraySlice<UInt32>, anywhere: Bool) -> Bool {
     if anywhere {
       guard word.count >= 1 else { return false }
-      for start in word.indices {
+      let negators = NegationScope.koInnerNegators, firsts = NegationScope.koInnerNegatorFirsts
+      // Only where a negator's first syllable is (most words have none).
+      for start in word.indices where firsts.contains(word[start]) {
         let tail = word[start...]
         // "지 않", "지 못" fused without the space, or "아니/없" inside the remainder.
-        if NegationScope.koNegators.dropLast(2).contains(where: { tail.starts(with: $0) }) { return true }
+        if negators.contains(where: { tail.starts(with: $0) }) { return true }
       }
       return false
     }
@@ -85,9 +93,10 @@ struct NegationScope {
     if let first = Words.first(v, from: r.lowerBound, to: r.upperBound),
       let previous = Words.last(v, before: r.lowerBound, from: sentence.lowerBound)
     {
-      let subject = Words.bare(v, first)
-      if NegationScope.enSubjects.contains(where: { subject.elementsEqual($0) }),
-        !NegationScope.enCarriers.contains(where: { Words.bare(v, previous).elementsEqual($0) })
+      let subject = Words.bare(v, first), before = Words.bare(v, previous)
+      // Lengths first: most words differ there.
+      if NegationScope.enSubjects.contains(where: { $0.count == subject.count && subject.elementsEqual($0) }),
+        !NegationScope.enCarriers.contains(where: { $0.count == before.count && before.elementsEqual($0) })
       {
         return false
       }
@@ -101,11 +110,11 @@ struct NegationScope {
       let lastChar = v[word.upperBound - 1]
       if lastChar == Chars.comma || lastChar == 0x3B || lastChar == 0x3A || lastChar == 0x2D || Chars.isEmoji(lastChar) { return false }
       let bare = Words.bare(v, word)
-      if NegationScope.enStops.contains(where: { bare.elementsEqual($0) }) { return false }
+      if NegationScope.enStops.contains(where: { $0.count == bare.count && bare.elementsEqual($0) }) { return false }
       // "without" governs the words right after it: "without delay" — but in "being without your
       // medication is worrying" the phrase comes after its object, outside its scope.
       if distance >= 2 && bare.elementsEqual(NegationScope.without) { continue }
-      if NegationScope.enNegators.contains(where: { bare.elementsEqual($0) }) { return true }
+      if NegationScope.enNegators.contains(where: { $0.count == bare.count && bare.elementsEqual($0) }) { return true }
       if bare.hasSuffix(NegationScope.nt) { return true }
     }
     return false

@@ -39,6 +39,14 @@ public struct NormalizedText: Sendable {
       decoded = text.utf8.withContiguousStorageIfAvailable { bytes in
         var i = 0
         let n = bytes.count
+        // Counted in locals (kept in registers), added to the totals once.
+        var hangulHere = 0, latinHere = 0
+        // The Latin letter of the current run and its length so far.
+        var runLetter: UInt32 = 0, runLength = 0
+        defer {
+          hangul += hangulHere
+          latin += latinHere
+        }
         while i < n {
           let b0 = UInt32(bytes[i])
           let v: UInt32
@@ -57,12 +65,40 @@ public struct NormalizedText: Sendable {
             i += 4
           }
           if v >= 0x300 && !(v >= 0xAC00 && v <= 0xD7A3) && NormalizedText.mayChangeUnderNFC(v) { return false }
-          out[count] = NormalizedText.fold(v, hangul: &hangul, latin: &latin)
+          // The common scalars inline (what `fold` gives for them), the rest through `fold`.
+          let folded: UInt32
+          if v >= 0x61 && v <= 0x7A {
+            latinHere += 1
+            folded = v
+          } else if v == 0x20 {
+            folded = v
+          } else if v >= 0xAC00 && v <= 0xD7A3 {
+            hangulHere += 1
+            folded = v
+          } else {
+            folded = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+          }
+          // Stretched letters collapsed on the way (what `collapseStretchedLetters` does): from
+          // the third of a run of one Latin letter, the repeats after the first are ignorable.
+          if folded >= 0x61 && folded <= 0x7A {
+            if folded == runLetter { runLength += 1 } else { (runLetter, runLength) = (folded, 1) }
+          } else {
+            runLength = 0
+            runLetter = 0
+          }
+          if runLength >= 3 {
+            if runLength == 3 { out[count - 1] = NormalizedText.ignorable }
+            out[count] = NormalizedText.ignorable
+          } else {
+            out[count] = folded
+          }
           count += 1
         }
         return true
       }
     }
+    // The fast path collapses stretched letters as it decodes; the other paths do it after.
+    let collapsed = decoded == true
     if let decoded {
       needsComposition = !decoded
     } else {
@@ -97,7 +133,7 @@ public struct NormalizedText: Sendable {
       origin = map
       originalScalarCount = Int(originalIndex)
     }
-    NormalizedText.collapseStretchedLetters(&view)
+    if !collapsed || needsComposition { NormalizedText.collapseStretchedLetters(&view) }
     self.view = view
     hangulCount = hangul
     latinCount = latin
@@ -107,20 +143,22 @@ public struct NormalizedText: Sendable {
   /// "pleeease"): the repeats become `ignorable`, so every matcher skips them. Latin letters only
   /// (Korean ㅋㅋㅋ and ㅠㅠ are emoticons, kept as written).
   public static func collapseStretchedLetters(_ view: inout [UInt32]) {
-    var i = 0
-    let n = view.count
-    while i + 2 < n {
-      let c = view[i]
-      guard c >= 0x61 && c <= 0x7A, view[i + 1] == c, view[i + 2] == c else {
-        i += 1
-        continue
+    view.withUnsafeMutableBufferPointer { view in
+      var i = 0
+      let n = view.count
+      while i + 2 < n {
+        let c = view[i]
+        guard c >= 0x61 && c <= 0x7A, view[i + 1] == c, view[i + 2] == c else {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        while j < n && view[j] == c {
+          view[j] = ignorable
+          j += 1
+        }
+        i = j
       }
-      var j = i + 1
-      while j < n && view[j] == c {
-        view[j] = ignorable
-        j += 1
-      }
-      i = j
     }
   }
 

@@ -16,6 +16,8 @@ struct QuoteFinder {
   ].map { $0.split(separator: " ").map { $0.unicodeScalars.map(\.value) } }
 
   func addReportedSpeech(sentences: [Range<Int>], into quoted: inout [Range<Int>]) {
+    // One word buffer for every sentence (refilled, keeping its capacity).
+    var words: [Range<Int>] = []
     for (index, sentence) in sentences.enumerated() {
       let first = v[sentence.lowerBound]
       if first == 0x3E {  // "> quoted e-mail line"
@@ -29,10 +31,11 @@ struct QuoteFinder {
       switch language {
       case .ko:
         guard mayReportSpeech(sentence) else { continue }
-        koreanReported(Words.of(v, in: sentence), sentence: sentence, into: &quoted)
+        Words.fill(&words, v, in: sentence)
+        koreanReported(words, sentence: sentence, into: &quoted)
       case .en:
         guard mentionsYouOrOn(sentence) else { continue }
-        let words = Words.of(v, in: sentence)
+        Words.fill(&words, v, in: sentence)
         if englishReplyHeader(words) {
           if index + 1 < sentences.count { quoted.append(sentences[index + 1].lowerBound..<v.count) }
           return
@@ -46,7 +49,7 @@ struct QuoteFinder {
   func mayReportSpeech(_ r: Range<Int>) -> Bool {
     var i = r.lowerBound + 1
     while i < r.upperBound {
-      if v[i] == Chars.space, QuoteFinder.quotativeLastSyllables.contains(v[i - 1]) { return true }
+      if v[i] == Chars.space, QuoteFinder.isQuotativeLastSyllable(v[i - 1]) { return true }
       i += 1
     }
     return false
@@ -63,10 +66,16 @@ struct QuoteFinder {
     return false
   }
 
-  static let je = S.c("제"), jo = S.c("조")
+  static let je: UInt32 = 0xC81C /* 제 */, jo: UInt32 = 0xC870 /* 조 */
   static let malsseumDeu = S.w("말씀드"), deu = S.w("드"), butSpace = S.w("but "), on = S.w("on"), wrote = S.w("wrote:")
 
-  static let quotativeLastSyllables: Set<UInt32> = Set("고는며서".unicodeScalars.map(\.value))
+  /// 고, 는, 며 or 서: the last syllables of the quotative endings (a switch: no hashing per scalar).
+  @inline(__always) static func isQuotativeLastSyllable(_ c: UInt32) -> Bool {
+    switch c {
+    case 0xACE0, 0xB294, 0xBA70, 0xC11C: return true
+    default: return false
+    }
+  }
 
   /// `제3조 …`, `약관 제5조` at the start of a sentence.
   func isPolicyClause(_ r: Range<Int>) -> Bool {
@@ -101,7 +110,13 @@ struct QuoteFinder {
   func englishReported(_ words: [Range<Int>], sentence: Range<Int>, into quoted: inout [Range<Int>]) {
     var k = 0
     while k < words.count {
-      // Every reporting phrase starts with "you…" or "your"; skip other words at once.
+      // Every reporting phrase starts with "you…" or "your"; skip other words at once. A word
+      // opening with a word character other than `y` keeps it when bared: no need to bare it.
+      let opening = v[words[k].lowerBound]
+      if opening != 0x79 && Chars.isWordChar(opening) {
+        k += 1
+        continue
+      }
       let first = Words.bare(v, words[k])
       guard first.count >= 3, first[first.startIndex] == 0x79, first[first.startIndex + 1] == 0x6F, first[first.startIndex + 2] == 0x75 else {
         k += 1
@@ -144,6 +159,16 @@ struct QuoteFinder {
 enum Words {
   static func of(_ v: [UInt32], in r: Range<Int>) -> [Range<Int>] {
     var words: [Range<Int>] = []
+    fill(&words, v, in: r)
+    return words
+  }
+
+  /// Replaces the contents of `words` with the words of `v[r]` (what `of(v, in: r)` gives),
+  /// reusing its storage.
+  static func fill(_ words: inout [Range<Int>], _ v: [UInt32], in r: Range<Int>) {
+    words.removeAll(keepingCapacity: true)
+    // Most sentences have fewer words: one allocation for the buffer's whole life.
+    words.reserveCapacity(16)
     var i = r.lowerBound
     while i < r.upperBound {
       while i < r.upperBound && Chars.isBreak(v[i]) { i += 1 }
@@ -151,7 +176,6 @@ enum Words {
       while i < r.upperBound && !Chars.isBreak(v[i]) { i += 1 }
       if i > start { words.append(start..<i) }
     }
-    return words
   }
 
   /// The last word of `v[lower..<end]` (what `of(v, in: lower..<end).last` gives, without an array).
