@@ -67,6 +67,26 @@ struct SpeechLevelTests {
     for noun in ["우리 아가", "드라마가", "그 단어가", "아시아가"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
   }
 
+  @Test("the syllable constants of the ending tables are the syllables they name")
+  func syllableConstants() {
+    let pairs: [(UInt32, String)] = [
+      (S.so, "소"), (S.doe, "되"), (S.ham, "함"), (S.doem, "됨"), (S.eum, "음"), (S.im, "임"), (S.ryeom, "렴"), (S.na, "나"),
+      (S.jom, "좀"), (S.gil, "길"), (S.sa, "사"), (S.seum, "슴"), (S.yo, "요"), (S.jyo, "죠"), (S.da, "다"), (S.ya, "야"),
+      (S.ni, "니"), (S.nya, "냐"), (S.kka, "까"), (S.rae, "래"), (S.dae, "대"), (S.ji, "지"), (S.ja, "자"), (S.ne, "네"),
+      (S.ge, "게"), (S.ma, "마"), (S.gun, "군"), (S.go, "고"), (S.seo, "서"), (S.myeon, "면"), (S.de, "데"), (S.neun, "는"),
+      (S.deon, "던"), (S.hae, "해"), (S.ryeo, "려"), (S.wo, "워"), (S.ppa, "빠"), (S.eo, "어"), (S.a, "아"), (S.ra, "라"),
+      (S.nae, "내"), (S.ga, "가"), (S.wa, "와"), (S.o, "오"), (S.i, "이"), (S.eops, "없"), (S.iss, "있"), (S.yeo, "여"),
+      (KoreanSentenceClassifier.nim, "님"), (QuoteFinder.je, "제"), (QuoteFinder.jo, "조"),
+    ]
+    for (constant, syllable) in pairs {
+      #expect(constant == syllable.unicodeScalars.first!.value, "\(syllable)")
+    }
+    for syllable in ["고", "는", "며", "서"] {
+      #expect(QuoteFinder.isQuotativeLastSyllable(syllable.unicodeScalars.first!.value), "\(syllable)")
+    }
+    #expect(!QuoteFinder.isQuotativeLastSyllable("다".unicodeScalars.first!.value))
+  }
+
   @Test("a two-syllable word starting with ㄹ is a name or loanword, not a -네 ending")
   func loanwordNe() {
     #expect(level("팔월과 구월 중에 르네 마그리트 특별전이 끝나는 달이 언제죠") == .polite)
