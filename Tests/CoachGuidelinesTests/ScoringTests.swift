@@ -194,6 +194,9 @@ struct ScoringTests {
       ("I was told 3 pm. Now I have to wait two weeks!", .en), ("아무도 안 알려 줬잖아요!", .ko), ("구독료가 왜 예고도 없이 올랐어요?", .ko),
       ("It still doesn't work.", .en), ("2주를 또 기다려야 한대요!", .ko), ("통장에서 모르는 돈이 빠져나갔어요.", .ko),
       ("There are charges I don't recognise on my card.", .en),
+      ("I want to cancel my gym membership but you keep charging me.", .en), ("My account got banned and I didn't do anything wrong!", .en),
+      ("The heating has been broken for 5 days.", .en), ("헬스장 해지하고 싶은데 계속 돈이 빠져나가요.", .ko), ("계정이 정지됐는데 저는 잘못한 게 없어요.", .ko),
+      ("보일러가 5일째 고장이에요.", .ko), ("4만 원이나 냈는데 반은 빠져 있었어요.", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
@@ -201,12 +204,18 @@ struct ScoringTests {
     for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
-    for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko), ("What's a PUK?", .en)] {
+    for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko), ("What's a PUK?", .en),
+      ("I had no idea there was a fee.", .en), ("Did I miss something?", .en), ("I don't remember signing up for this.", .en)] {
       #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
     }
     for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko)] {
       let signals = evaluator.customerSignals(message, language: language)
       #expect(!signals.upset && !signals.confused, "\(message)")
+    }
+    // Damage that was already there, food that came cold: problems to thank the customer for reporting.
+    for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
+      ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko)] {
+      #expect(evaluator.customerSignals(message, language: language).feedback, "\(message)")
     }
   }
 
