@@ -42,7 +42,7 @@ struct EvaluationRun {
       let language = text.detectedLanguage ?? pack.language
       let customerPack = library.pack(for: language) ?? pack
       let index = HitIndex(pack: customerPack, view: text.view)
-      customer = CustomerSignals(pack: customerPack, hits: index, view: text.view)
+      customer = CustomerSignals(pack: customerPack, hits: index, text: text)
       customerHits = customerPack.language == pack.language ? index : HitIndex(pack: pack, view: text.view)
       customerText = text
     } else {

@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
     let lang = language ?? normalized.detectedLanguage ?? .en
     guard let pack = library.pack(for: lang) ?? library.pack(for: lang == .ko ? .en : .ko) else { return CustomerSignals() }
     let hits = HitIndex(pack: pack, view: normalized.view)
-    return CustomerSignals(pack: pack, hits: hits, view: normalized.view)
+    return CustomerSignals(pack: pack, hits: hits, text: normalized)
   }
 }
 
@@ -66,10 +66,12 @@ public struct CustomerSignals: Sendable, Hashable {
     self.question = question
   }
 
-  init(pack: GuidelinePack, hits: HitIndex, view: [UInt32]) {
+  init(pack: GuidelinePack, hits: HitIndex, text: NormalizedText) {
     func any(_ lists: [Int32]) -> Bool { lists.contains { !hits.hits(in: $0).isEmpty } }
+    let view = text.view
     let sets = pack.customerLists
-    let angry = any(sets.upset)
+    // A message typed in capitals is shouted ("YOU CHARGED ME TWICE"): English only, where case means something.
+    let angry = any(sets.upset) || (pack.language == .en && CustomerSignals.isShouted(text.nfc))
     upset = angry || any(sets.distress)
     confused = any(sets.confused)
     // "이해가 안 돼요" is confusion, not a fault: a feedback phrase inside a confusion phrase is not feedback.
@@ -83,6 +85,45 @@ public struct CustomerSignals: Sendable, Hashable {
     question = asks || confused || any(sets.question)
     // A complaint is feedback; grief is not (empathy is owed, thanks for "feedback" would jar).
     feedback = problem || angry || (praise && satisfied)
+  }
+}
+
+extension CustomerSignals {
+  /// Whether a message is shouted: three or more words of two or more letters written all in
+  /// upper case, one of them four letters or longer, either in a row ("WHERE IS MY ORDER?? It's been
+  /// two weeks") or making up at least 60% of the message's words. A few acronyms in a sentence
+  /// ("my ISP says the DNS is down") are not shouting.
+  static func isShouted(_ text: String) -> Bool {
+    var words = 0, capitalWords = 0, hasLongCapitalWord = false
+    var run = 0, runHasLongWord = false, shoutedRun = false
+    var letters = 0, upper = 0, inWord = false
+    func endWord() {
+      guard inWord else { return }
+      words += 1
+      if letters >= 2 && upper == letters {
+        capitalWords += 1
+        run += 1
+        if letters >= 4 { hasLongCapitalWord = true; runHasLongWord = true }
+        if run >= 3 && runHasLongWord { shoutedRun = true }
+      } else {
+        run = 0
+        runHasLongWord = false
+      }
+      letters = 0
+      upper = 0
+      inWord = false
+    }
+    for scalar in text.unicodeScalars {
+      if scalar.properties.isAlphabetic {
+        inWord = true
+        letters += 1
+        if scalar.properties.isUppercase { upper += 1 }
+      } else if scalar != "'" && scalar != "\u{2019}" {
+        endWord()
+      }
+    }
+    endWord()
+    return shoutedRun || (capitalWords >= 3 && hasLongCapitalWord && capitalWords * 10 >= words * 6)
   }
 }
 

@@ -219,6 +219,20 @@ struct ScoringTests {
     }
   }
 
+  @Test("an English message typed in capitals is shouted: upset; a few acronyms, or Latin letters in Korean, are not")
+  func shoutedMessages() {
+    for message in ["YOU CHARGED ME TWICE AND NOBODY CARES", "WHERE IS MY ORDER?? It's been two weeks", "I NEED THIS FIXED TODAY"] {
+      let signals = evaluator.customerSignals(message, language: .en)
+      #expect(signals.upset && signals.feedback, "\(message)")
+    }
+    for (message, language) in [("My ISP says the DNS is down.", Language.en), ("OK, I'll try the USB cable.", .en),
+      ("I got an SMS from UPS and DHL today.", .en), ("KT LTE USIM 개통이 언제 돼요?", .ko), ("HI", .en)] {
+      #expect(!evaluator.customerSignals(message, language: language).upset, "\(message)")
+    }
+    let reply = evaluator.evaluate("I've refunded the second charge; it shows in 3 days.", context: EvaluationContext(customerMessage: "YOU CHARGED ME TWICE AND NOBODY CARES"))
+    #expect(reply.findings.contains { $0.rule == "en.empathy.missing" })
+  }
+
   @Test("'이해가 안 돼요' is confusion, not a fault to thank for; a fault next to it still is")
   func confusionIsNotFeedback() {
     let confused = evaluator.customerSignals("청구서가 이해가 안 돼요. '일할 계산'이 뭐예요?", language: .ko)
