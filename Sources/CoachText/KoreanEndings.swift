@@ -177,7 +177,14 @@ public enum KoreanEndings {
       if n == 1 || S.compoundGoVerbs.contains(where: { word.hasSuffix($0) }) { return true }
       guard let prev else { return false }
       return Hangul.tail(prev) == Hangul.Tail.nieun || prev == S.neun || prev == S.deon
-    case S.wa, S.seo, S.sa:
+    case S.wa:
+      // 와 alone is the verb "come"; so are 나와 and the compound verbs built on 오다 (들어와, 돌아와,
+      // 빠져나와). Two-syllable words must be the verb itself: 하나와, 회사와, 오키나와 end in the
+      // particle 와 ("and", "with").
+      if n == 1 { return true }
+      if n == 2 { return S.comeVerbs.contains { word.elementsEqual($0) } }
+      return S.comeVerbs.contains { $0.count >= 3 && word.hasSuffix($0) }
+    case S.seo, S.sa:
       return n == 1
     default:
       return false
@@ -274,6 +281,7 @@ enum S {
   static let hae: UInt32 = 0xD574 /* 해 */, ryeo: UInt32 = 0xB824 /* 려 */, wo: UInt32 = 0xC6CC /* 워 */, ppa: UInt32 = 0xBE60 /* 빠 */, eo: UInt32 = 0xC5B4 /* 어 */, a: UInt32 = 0xC544 /* 아 */, ra: UInt32 = 0xB77C /* 라 */
   static let nae: UInt32 = 0xB0B4 /* 내 */, ga: UInt32 = 0xAC00 /* 가 */, wa: UInt32 = 0xC640 /* 와 */, o: UInt32 = 0xC624 /* 오 */, i: UInt32 = 0xC774 /* 이 */, eops: UInt32 = 0xC5C6 /* 없 */, iss: UInt32 = 0xC788 /* 있 */
   static let yeo: UInt32 = 0xC5EC /* 여 */
+  static let comeVerbs = list("나와 사와 들어와 돌아와 찾아와 올라와 내려와 건너와 가져와 데려와 따라와 걸어와 다가와 넘어와 놀러와 빠져나와 튀어나와 흘러나와")
   static let compoundGoVerbs = list("들어가 넘어가 돌아가 찾아가 올라가 내려가 건너가 가져가 데려가 따라가 걸어가 살아가 나아가 다가가")
 
   static let cutesyYo = set("용여염욤")

@@ -67,6 +67,12 @@ struct SpeechLevelTests {
     for noun in ["우리 아가", "드라마가", "그 단어가", "아시아가"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
   }
 
+  @Test("나와 and compound verbs on 오다 are 반말; a noun with the particle 와 is not")
+  func compoundWa() {
+    for verb in ["어떤 노래가 나와", "빨리 돌아와", "우유 좀 사와", "거기서 빠져나와"] { #expect(sentenceLevels(verb) == [.informal], "\(verb)") }
+    for noun in ["친구와", "하나와 둘", "오키나와", "회사와", "고객님과 저와"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
+  }
+
   @Test("the syllable constants of the ending tables are the syllables they name")
   func syllableConstants() {
     let pairs: [(UInt32, String)] = [
