@@ -161,12 +161,34 @@ enum PhraseSyntax {
           folded.removeAll { $0 == NormalizedText.ignorable }
           out.append(
             Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
+          // Chat drops the apostrophe of "n't" ("didnt arrive", "i dont know"): the same phrase
+          // without it matches too. Only "n't": "we'll", "it's", "we're" without theirs are words.
+          if language == .en, let bare = withoutNotApostrophe(folded) {
+            out.append(Expanded(scalars: bare, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
+          }
         }
       }
       guard out.count <= maximumExpansions else { throw .tooManyExpansions(out.count) }
     }
     if out.isEmpty { throw .empty }
     return out
+  }
+
+  /// The phrase with the apostrophe of every "n't" (at a word's end) removed, or nil when it has none.
+  static func withoutNotApostrophe(_ s: [UInt32]) -> [UInt32]? {
+    let n: UInt32 = 0x6E, apostrophe: UInt32 = 0x27, t: UInt32 = 0x74
+    var out: [UInt32] = []
+    var changed = false
+    for (i, c) in s.enumerated() {
+      if c == apostrophe, i > 0, s[i - 1] == n, i + 1 < s.count, s[i + 1] == t,
+        i + 2 == s.count || !(s[i + 2] >= 0x61 && s[i + 2] <= 0x7A)
+      {
+        changed = true
+        continue
+      }
+      out.append(c)
+    }
+    return changed ? out : nil
   }
 
   static func collapseSpaces(_ s: [UInt32]) -> [UInt32] {

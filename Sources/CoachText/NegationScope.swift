@@ -16,7 +16,10 @@ struct NegationScope {
   }
   static let koConnectiveEnders = SuffixList("만 고 서 며 면 데 니까")
   static let enNegators = ["not", "no", "never", "nothing", "without", "nobody", "none", "neither", "nor", "hardly",
-    "cannot"].map { S.w($0) }
+    "cannot",
+    // Typed without the apostrophe, as chat often is ("i dont know", "it didnt arrive").
+    "dont", "didnt", "doesnt", "cant", "wont", "isnt", "wasnt", "arent", "werent", "havent", "hasnt", "hadnt",
+    "shouldnt", "couldnt", "wouldnt", "aint"].map { S.w($0) }
   static let enStops = ["but", "however", "although", "though", "and", "so", "because"].map { S.w($0) }
   /// A phrase that opens with its own subject ("I'll send", "we've refunded") starts a new clause:
   /// a negator before it belongs to the clause before ("if it doesn't work I'll arrange a visit") —

@@ -219,6 +219,18 @@ struct ScoringTests {
     }
   }
 
+  @Test("chat English without the apostrophe of n't reads as with it: 'didnt come', 'i dont know, ask', 'its not my fault' is not changed")
+  func apostropheLessNegation() {
+    #expect(evaluator.customerSignals("my order didnt come", language: .en).feedback)
+    let deflection = evaluator.evaluate("i dont know, ask the courier", context: EvaluationContext(language: .en))
+    #expect(deflection.findings.contains { $0.rule == "en.ownership.deflection" })
+    let refusal = evaluator.evaluate("Sorry, we cant do that.", context: EvaluationContext(language: .en))
+    #expect(refusal.findings.contains { $0.rule == "en.ownership.dead-end-refusal" })
+    // A negator typed without its apostrophe still negates: no apology is credited.
+    let notSorry = evaluator.evaluate("I dont apologise for the policy.", context: EvaluationContext(language: .en))
+    #expect(!notSorry.findings.contains { $0.rule == "en.apology.sincere" })
+  }
+
   @Test("an English message typed in capitals is shouted: upset; a few acronyms, or Latin letters in Korean, are not")
   func shoutedMessages() {
     for message in ["YOU CHARGED ME TWICE AND NOBODY CARES", "WHERE IS MY ORDER?? It's been two weeks", "I NEED THIS FIXED TODAY"] {
