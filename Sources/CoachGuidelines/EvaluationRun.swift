@@ -285,6 +285,11 @@ struct EvaluationRun {
     }
     var s = start
     while s > 0 && PhraseMatcher.isWordScalar(view[s - 1]) { s -= 1 }
+    // A number with thousands separators is one word: '35,000원이십니다', not '000원이십니다'.
+    while s >= 2 && view[s - 1] == 0x2C && view[s - 2] == 0x30 && view[s] == 0x30 {
+      s -= 1
+      while s > 0 && PhraseMatcher.isWordScalar(view[s - 1]) { s -= 1 }
+    }
     return s
   }
 
