@@ -133,6 +133,8 @@ enum PhraseSyntax {
     if text.hasSuffix("*") && !text.hasSuffix("\\*") { openEnd = true; text.removeLast() }
     if text.hasSuffix("$") && !text.hasSuffix("\\$") { closedEnd = true; text.removeLast() }
     var out: [Expanded] = []
+    // Forms the author wrote; the apostrophe-less variants below do not count against the limit.
+    var written = 0
     let tilde: UInt32 = 0x7E, da: UInt32 = 0xB2E4
     for grouped in try expandGroups(String(text)) {
       var form = grouped
@@ -161,30 +163,48 @@ enum PhraseSyntax {
           folded.removeAll { $0 == NormalizedText.ignorable }
           out.append(
             Expanded(scalars: folded, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
-          // Chat drops the apostrophe of "n't" ("didnt arrive", "i dont know"): the same phrase
-          // without it matches too. Only "n't": "we'll", "it's", "we're" without theirs are words.
-          if language == .en, let bare = withoutNotApostrophe(folded) {
+          written += 1
+          // Chat drops apostrophes ("didnt arrive", "youre welcome"): the same phrase without them
+          // matches too, for the contractions whose bare form is not another word.
+          if language == .en, let bare = withoutApostrophes(folded) {
             out.append(Expanded(scalars: bare, openStart: openStart, openEnd: openEnd || conjugate, closedEnd: closedEnd && !conjugate))
           }
         }
       }
-      guard out.count <= maximumExpansions else { throw .tooManyExpansions(out.count) }
+      guard written <= maximumExpansions else { throw .tooManyExpansions(written) }
     }
     if out.isEmpty { throw .empty }
     return out
   }
 
-  /// The phrase with the apostrophe of every "n't" (at a word's end) removed, or nil when it has none.
-  static func withoutNotApostrophe(_ s: [UInt32]) -> [UInt32]? {
+  /// Contractions chat often types without the apostrophe ("youre welcome", "im sorry", "thats
+  /// fine"), besides every "n't" ("didnt", "dont"). Left out on purpose: the ones whose bare form
+  /// is another word — we're/were, we'll/well, i'll/ill, she'll/shell, he'll/hell, let's/lets,
+  /// i'd/id, we'd/wed, she'd/shed.
+  static let bareContractions: Set<[UInt32]> = Set(
+    ["i'm", "i've", "you're", "you've", "you'll", "you'd", "they're", "they've", "they'll", "they'd", "we've", "that's",
+      "what's", "there's", "here's", "it's", "who's", "where's", "how's", "that'll", "it'll", "there'll", "it'd", "that'd"]
+      .map { Array($0.unicodeScalars.map(\.value)) })
+
+  /// The phrase with the apostrophe of its contractions removed (see `bareContractions`), or nil
+  /// when it has none.
+  static func withoutApostrophes(_ s: [UInt32]) -> [UInt32]? {
     let n: UInt32 = 0x6E, apostrophe: UInt32 = 0x27, t: UInt32 = 0x74
+    func isLetter(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
     var out: [UInt32] = []
+    out.reserveCapacity(s.count)
     var changed = false
     for (i, c) in s.enumerated() {
-      if c == apostrophe, i > 0, s[i - 1] == n, i + 1 < s.count, s[i + 1] == t,
-        i + 2 == s.count || !(s[i + 2] >= 0x61 && s[i + 2] <= 0x7A)
-      {
-        changed = true
-        continue
+      if c == apostrophe, i > 0, isLetter(s[i - 1]), i + 1 < s.count, isLetter(s[i + 1]) {
+        var wordStart = i - 1, wordEnd = i + 1
+        while wordStart > 0 && isLetter(s[wordStart - 1]) { wordStart -= 1 }
+        while wordEnd + 1 < s.count && isLetter(s[wordEnd + 1]) { wordEnd += 1 }
+        let word = Array(s[wordStart...wordEnd])
+        let isNot = s[i - 1] == n && s[i + 1] == t && wordEnd == i + 1
+        if isNot || bareContractions.contains(word) {
+          changed = true
+          continue
+        }
       }
       out.append(c)
     }

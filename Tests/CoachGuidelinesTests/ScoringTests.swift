@@ -220,13 +220,21 @@ struct ScoringTests {
     }
   }
 
-  @Test("chat English without the apostrophe of n't reads as with it: 'didnt come', 'i dont know, ask', 'its not my fault' is not changed")
+  @Test("chat English without apostrophes reads as with them: 'didnt come', 'i dont know, ask', 'youre welcome'; 'well' is not 'we'll'")
   func apostropheLessNegation() {
     #expect(evaluator.customerSignals("my order didnt come", language: .en).feedback)
     let deflection = evaluator.evaluate("i dont know, ask the courier", context: EvaluationContext(language: .en))
     #expect(deflection.findings.contains { $0.rule == "en.ownership.deflection" })
     let refusal = evaluator.evaluate("Sorry, we cant do that.", context: EvaluationContext(language: .en))
     #expect(refusal.findings.contains { $0.rule == "en.ownership.dead-end-refusal" })
+    // Other contractions typed bare: "youre welcome", "im so sorry", "thats on us".
+    let bare = evaluator.evaluate("youre welcome! im so sorry it took this long, thats on us.", context: EvaluationContext(language: .en))
+    for rule in ["en.gratitude.welcomes-thanks", "en.apology.sincere", "en.ownership.owns-mistake"] {
+      #expect(bare.findings.contains { $0.rule == rule }, "\(rule)")
+    }
+    // Not the contractions whose bare form is another word: "well" is not "we'll".
+    let well = evaluator.evaluate("Well send it back and see.", context: EvaluationContext(language: .en))
+    #expect(!well.findings.contains { $0.rule == "en.resolution.commitment" })
     // A negator typed without its apostrophe still negates: no apology is credited.
     let notSorry = evaluator.evaluate("I dont apologise for the policy.", context: EvaluationContext(language: .en))
     #expect(!notSorry.findings.contains { $0.rule == "en.apology.sincere" })
