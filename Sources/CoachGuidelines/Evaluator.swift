@@ -94,6 +94,16 @@ extension CustomerSignals {
   /// two weeks") or making up at least 60% of the message's words. A few acronyms in a sentence
   /// ("my ISP says the DNS is down") are not shouting.
   static func isShouted(_ text: String) -> Bool {
+    // Quick exit, over the bytes: a shouted message has a capital word of four letters or more.
+    func hasFourCapitals<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+      var run = 0
+      for byte in bytes {
+        run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
+        if run >= 4 { return true }
+      }
+      return false
+    }
+    guard text.utf8.withContiguousStorageIfAvailable(hasFourCapitals) ?? hasFourCapitals(text.utf8) else { return false }
     var words = 0, capitalWords = 0, hasLongCapitalWord = false
     var run = 0, runHasLongWord = false, shoutedRun = false
     var letters = 0, upper = 0, inWord = false
@@ -114,10 +124,12 @@ extension CustomerSignals {
       inWord = false
     }
     for scalar in text.unicodeScalars {
-      if scalar.properties.isAlphabetic {
+      let v = scalar.value
+      let isLetter = scalar.isASCII ? (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+      if isLetter {
         inWord = true
         letters += 1
-        if scalar.properties.isUppercase { upper += 1 }
+        if scalar.isASCII ? v <= 0x5A : scalar.properties.isUppercase { upper += 1 }
       } else if scalar != "'" && scalar != "\u{2019}" {
         endWord()
       }
