@@ -7,7 +7,8 @@ extension EvaluationRun {
   /// expects it in this context, or always for tone and plain language. Overall is the weighted
   /// mean of judged categories (a category below 50 counts twice), capped at 40 when there is a
   /// critical issue. A category judged only because an issue fired in it can lower that mean but
-  /// never raise it.
+  /// never raise it; one judged only because of a strength nobody asked for (a "Thanks!" where no
+  /// thanks was owed) can raise it but never lower it.
   func score(id: String?) -> Evaluation {
     // Per-category tallies in one stack buffer: four heap arrays per reply cost more than the scoring.
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * Category.allCases.count) { buffer in
@@ -66,6 +67,9 @@ extension EvaluationRun {
     var weighted = 0.0, weights = 0.0
     // The same mean without the categories judged only because an issue fired in them.
     var baseWeighted = 0.0, baseWeights = 0.0
+    // Both again without the categories judged only because of a courtesy nobody asked for
+    // (a "Thanks!" at 70 where no thanks was owed): those may raise the overall, not lower it.
+    var plainWeighted = 0.0, plainWeights = 0.0, plainBaseWeighted = 0.0, plainBaseWeights = 0.0
     for category in Category.allCases {
       let c = category.index
       let expected = pack.missingRulesByCategory[c].contains { holds(pack.plans[Int($0)]) }
@@ -87,11 +91,27 @@ extension EvaluationRun {
         baseWeighted += Double(score) * weight
         baseWeights += weight
       }
+      let unaskedCourtesy = !expected && !alwaysJudged && best >= 0 && tallies[penalty: c] == 0
+      if !unaskedCourtesy {
+        plainWeighted += Double(score) * weight
+        plainWeights += weight
+        if best >= 0 || expected || alwaysJudged {
+          plainBaseWeighted += Double(score) * weight
+          plainBaseWeights += weight
+        }
+      }
     }
-    var mean = weights > 0 ? weighted / weights : 0
     // Finding a fault must never raise the score: a category judged only because of its issue
     // (a refusal's ownership at 70 beside a 65 average) may pull the mean down, not up.
-    if baseWeights > 0 { mean = min(mean, baseWeighted / baseWeights) }
+    func capped(_ weighted: Double, _ weights: Double, _ baseWeighted: Double, _ baseWeights: Double) -> Double {
+      let mean = weights > 0 ? weighted / weights : 0
+      return baseWeights > 0 ? min(mean, baseWeighted / baseWeights) : mean
+    }
+    var mean = capped(weighted, weights, baseWeighted, baseWeights)
+    // And a courtesy nobody asked for must never lower it: the better of the mean with and without it.
+    if plainWeights > 0 && plainWeights < weights {
+      mean = max(mean, capped(plainWeighted, plainWeights, plainBaseWeighted, plainBaseWeights))
+    }
     var overall = Int(mean.rounded())
     if critical { overall = min(overall, 40) }
     return Evaluation(

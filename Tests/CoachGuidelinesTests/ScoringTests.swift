@@ -68,6 +68,21 @@ struct ScoringTests {
     #expect(faulty.overall <= plain.overall, "\(withFault): \(faulty.overall) > \(plain.overall)")
   }
 
+  @Test(
+    "a courtesy nobody asked for never lowers the overall score",
+    arguments: [
+      ("Your refund is on its way and will reach your card by Friday.", "Thanks! Your refund is on its way and will reach your card by Friday."),
+      ("환불은 오늘 처리해 드렸고 금요일까지 카드로 들어옵니다.", "감사합니다! 환불은 오늘 처리해 드렸고 금요일까지 카드로 들어옵니다."),
+      ("Your router ships today and arrives on Friday.", "Congratulations on the new home! Your router ships today and arrives on Friday."),
+    ])
+  func courtesyNeverLowers(without: String, with courtesy: String) {
+    let plain = evaluator.evaluate(without), polite = evaluator.evaluate(courtesy)
+    // The courtesy was found (its category is judged only because of it) …
+    #expect(polite.findings.contains { $0.kind == .strength && plain[$0.category].score == nil })
+    // … and the reply with it does not score lower than the one without.
+    #expect(polite.overall >= plain.overall, "\(courtesy): \(polite.overall) < \(plain.overall)")
+  }
+
   @Test("scores stay within 0–100 and findings are sorted by position")
   func ranges() {
     let e = evaluator.evaluate("진정하세요. 그런 불만은 처음입니다. 규정상 불가합니다. 알아서 하세요!!! 환불은 안 돼.")
