@@ -212,7 +212,7 @@ struct ScoringTests {
       ("I want to cancel my gym membership but you keep charging me.", .en), ("My account got banned and I didn't do anything wrong!", .en),
       ("The heating has been broken for 5 days.", .en), ("헬스장 해지하고 싶은데 계속 돈이 빠져나가요.", .ko), ("계정이 정지됐는데 저는 잘못한 게 없어요.", .ko),
       ("보일러가 5일째 고장이에요.", .ko), ("4만 원이나 냈는데 반은 빠져 있었어요.", .ko),
-      ("제가 찍은 사진이 있다니까요. 지금 제가 거짓말한다는 거예요?", .ko), ("All my notes are gone after the update.", .en),
+      ("제가 찍은 사진이 있다니까요. 지금 제가 거짓말한다는 거예요?", .ko), ("All my notes are gone after the update.", .en), ("Where is my parcel? It's been 10 days.", .en),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
