@@ -12,6 +12,10 @@ public enum KoreanEndings {
   static func classify(_ word: Word, final: Bool) -> SentenceLevel {
     guard let last = word.last, Hangul.isSyllable(last) else { return .fragment }
     let n = word.count
+    // A title glued to the ending, as chat types it: '감사합니다고객님' is '감사합니다' + '고객님'.
+    if n >= 5, last == KoreanSentenceClassifier.nim, let title = S.gluedTitles.first(where: { word.hasSuffix($0) }) {
+      return classify(word.dropLast(title.count), final: final)
+    }
     let prev: UInt32? = n >= 2 ? word[word.endIndex - 2] : nil
     let prevTail = prev.map(Hangul.tail) ?? -1
 
@@ -282,6 +286,7 @@ enum S {
   static let nae: UInt32 = 0xB0B4 /* 내 */, ga: UInt32 = 0xAC00 /* 가 */, wa: UInt32 = 0xC640 /* 와 */, o: UInt32 = 0xC624 /* 오 */, i: UInt32 = 0xC774 /* 이 */, eops: UInt32 = 0xC5C6 /* 없 */, iss: UInt32 = 0xC788 /* 있 */
   static let yeo: UInt32 = 0xC5EC /* 여 */
   static let comeVerbs = list("나와 사와 들어와 돌아와 찾아와 올라와 내려와 건너와 가져와 데려와 따라와 걸어와 다가와 넘어와 놀러와 빠져나와 튀어나와 흘러나와")
+  static let gluedTitles = list("고객님 회원님")
   static let compoundGoVerbs = list("들어가 넘어가 돌아가 찾아가 올라가 내려가 건너가 가져가 데려가 따라가 걸어가 살아가 나아가 다가가")
 
   static let cutesyYo = set("용여염욤")

@@ -43,7 +43,10 @@ struct KoreanSentenceClassifier {
         return (.fragment, nil)
       }
     }
-    if words.count >= 2, let last = words.last, v[last].last == KoreanSentenceClassifier.nim {
+    // A title glued to an ending ('확인해 드릴게요회원님') is not a vocative of its own: the word is the predicate.
+    if words.count >= 2, let last = words.last, v[last].last == KoreanSentenceClassifier.nim,
+      KoreanEndings.classify(v[last], final: true) == .fragment
+    {
       let isBareTitle = KoreanSentenceClassifier.addressNouns.contains { v[last].elementsEqual($0) }
       words.removeLast()
       if isBareTitle, let name = words.last, isNameLike(name) || mayBeName(name, before: v[last].count == 1) {

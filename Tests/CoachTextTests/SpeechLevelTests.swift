@@ -73,6 +73,14 @@ struct SpeechLevelTests {
     for noun in ["친구와", "하나와 둘", "오키나와", "회사와", "고객님과 저와"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
   }
 
+  @Test("a title glued to the ending, as chat types it, leaves the ending's level: '감사합니다고객님'")
+  func gluedTitle() {
+    #expect(level("감사합니다고객님") == .formal)
+    #expect(level("확인해 드릴게요회원님") == .polite)
+    #expect(sentenceLevels("내일 보내 줄게고객님") == [.informal])
+    #expect(sentenceLevels("김민수고객님") == [.fragment])
+  }
+
   @Test("the syllable constants of the ending tables are the syllables they name")
   func syllableConstants() {
     let pairs: [(UInt32, String)] = [
