@@ -300,75 +300,6 @@ struct EvaluationRun {
     return e
   }
 
-  /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
-  ///
-  /// Static, so that filling the findings of a run in place does not copy the run. A template
-  /// without placeholders is returned as it is; otherwise the result is written straight into a
-  /// string of the exact size (one allocation, no intermediate byte array).
-  static func fill(_ template: String, excerpt: String, replacement: String?, name: String?) -> String {
-    var template = template
-    var excerpt = excerpt, replacement = replacement ?? "", name = name ?? ""
-    let filled: String? = template.withUTF8 { bytes in
-      func matches(_ i: Int, _ token: StaticString) -> Bool {
-        let n = token.utf8CodeUnitCount
-        guard i + n <= bytes.count else { return false }
-        let t = UnsafeBufferPointer(start: token.utf8Start, count: n)
-        for k in 0..<n where bytes[i + k] != t[k] { return false }
-        return true
-      }
-      /// The placeholder at `i`: which filler (0 match, 1 replacement, 2 name) and its length.
-      func placeholder(at i: Int) -> (filler: Int, length: Int)? {
-        guard bytes[i] == UInt8(ascii: "{") else { return nil }
-        if matches(i, "{match}") { return (0, 7) }
-        if matches(i, "{replacement}") { return (1, 13) }
-        if matches(i, "{name}") { return (2, 6) }
-        return nil
-      }
-      // First pass: the size of the result (and whether there is anything to fill at all).
-      var size = 0, found = false
-      var i = 0
-      while i < bytes.count {
-        if let (filler, length) = placeholder(at: i) {
-          found = true
-          size += filler == 0 ? excerpt.utf8.count : filler == 1 ? replacement.utf8.count : name.utf8.count
-          i += length
-        } else {
-          size += 1
-          i += 1
-        }
-      }
-      guard found else { return nil }
-      return excerpt.withUTF8 { e in
-        replacement.withUTF8 { r in
-          name.withUTF8 { n in
-            String(unsafeUninitializedCapacity: size) { out in
-              var o = 0
-              func copy(_ source: UnsafeBufferPointer<UInt8>) {
-                for byte in source {
-                  out[o] = byte
-                  o += 1
-                }
-              }
-              var i = 0
-              while i < bytes.count {
-                if let (filler, length) = placeholder(at: i) {
-                  copy(filler == 0 ? e : filler == 1 ? r : n)
-                  i += length
-                } else {
-                  out[o] = bytes[i]
-                  o += 1
-                  i += 1
-                }
-              }
-              return o
-            }
-          }
-        }
-      }
-    }
-    return filled ?? template
-  }
-
   /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
   func excerpt(_ range: Range<Int>) -> String {
     if range.isEmpty { return "" }
@@ -391,10 +322,13 @@ struct EvaluationRun {
   mutating func fillTemplates() {
     let name = context.customerName
     for (index, replacement) in pendingTemplates {
+      let r = Int(findingRules[index])
       let excerpt = findings[index].excerpt
-      findings[index].message = EvaluationRun.fill(findings[index].message, excerpt: excerpt, replacement: replacement, name: name)
-      findings[index].suggestion = findings[index].suggestion.map {
-        EvaluationRun.fill($0, excerpt: excerpt, replacement: replacement, name: name)
+      if let template = pack.messageTemplates[r] {
+        findings[index].message = template.fill(match: excerpt, replacement: replacement, name: name)
+      }
+      if findings[index].suggestion != nil, let template = pack.suggestionTemplates[r] {
+        findings[index].suggestion = template.fill(match: excerpt, replacement: replacement, name: name)
       }
     }
   }
