@@ -334,8 +334,8 @@ struct EvaluationRun {
   }
 
   /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted offsets
-  /// (scalar offsets are found by walking the UTF-8 lead bytes once; no per-scalar string
-  /// building, no string indices or substrings).
+  /// (scalar offsets are found by walking the UTF-8 lead bytes once, or are the byte offsets
+  /// themselves when the text is ASCII; no per-scalar string building, no string indices).
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
@@ -347,15 +347,21 @@ struct EvaluationRun {
     guard !wanted.isEmpty else { return }
     wanted.sort()
     var text = analysis.text.original
+    // One byte per scalar: the text is ASCII, and a scalar offset is its byte offset.
+    let ascii = text.utf8.count == analysis.text.originalScalarCount
     text.withUTF8 { bytes in
       withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted.count) { offsets in
         // Byte offset of every wanted scalar offset (a scalar's length is read off its lead byte).
         var scalar = 0, i = 0
         for (w, target) in wanted.enumerated() {
-          while scalar < target && i < bytes.count {
-            let lead = bytes[i]
-            i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            scalar += 1
+          if ascii {
+            i = target
+          } else {
+            while scalar < target && i < bytes.count {
+              let lead = bytes[i]
+              i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+              scalar += 1
+            }
           }
           offsets.initializeElement(at: w, to: min(i, bytes.count))
         }
