@@ -295,10 +295,12 @@ struct NameFinder {
     view.withUnsafeBufferPointer { v in
       needle.withUnsafeBufferPointer { n in
         let first = n[0]
-        var i = 0
-        while i + length <= count {
-          defer { i += 1 }
-          guard v[i] == first else { continue }
+        // Starts with room for the needle: `0..<limit`.
+        let limit = count - length + 1
+        var i = -1
+        while true {
+          i = firstIndex(of: first, in: v, from: i + 1, to: limit)
+          guard i < limit else { break }
           var k = 1
           while k < length && v[i + k] == n[k] { k += 1 }
           guard k == length else { continue }
