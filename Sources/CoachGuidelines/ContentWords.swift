@@ -173,15 +173,19 @@ enum ContentWords {
       }
       return nil
     }
-    var i = 0
-    while i + n <= view.count {
-      if view[i] == first, i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]), (1..<n).allSatisfy({ view[i + $0] == key[$0] }) {
-        var end = i + n
-        while end < view.count && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
-        return i..<end
+    // Starts with room for the key, found by their first scalar eight at a time.
+    let limit = view.count - n + 1
+    return view.withUnsafeBufferPointer { v in
+      var i = -1
+      while true {
+        i = firstIndex(of: first, in: v, from: i + 1, to: limit)
+        guard i < limit else { return nil }
+        if i == 0 || !PhraseMatcher.isWordScalar(v[i - 1]), (1..<n).allSatisfy({ v[i + $0] == key[$0] }) {
+          var end = i + n
+          while end < v.count && PhraseMatcher.isWordScalar(v[end]) { end += 1 }
+          return i..<end
+        }
       }
-      i += 1
     }
-    return nil
   }
 }
