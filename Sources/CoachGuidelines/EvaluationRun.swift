@@ -128,6 +128,8 @@ struct EvaluationRun {
     // Emptied element by element: a handful of plain tuples, and `removeAll(keepingCapacity:)`
     // goes through the general `replaceSubrange`.
     while candidates.popLast() != nil {}
+    // A rule has a handful of candidates: one allocation per reply instead of growing 1, 2, 4, 8….
+    if candidates.capacity == 0 { candidates.reserveCapacity(16) }
     defer { swap(&candidates, &scratchCandidates) }
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
@@ -146,6 +148,7 @@ struct EvaluationRun {
     var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&accepted, &scratchAccepted)
     while accepted.popLast() != nil {}
+    if accepted.capacity == 0 { accepted.reserveCapacity(16) }
     defer { swap(&accepted, &scratchAccepted) }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
