@@ -281,10 +281,8 @@ extension EvaluationRun {
       }
     }
     var found: [Range<Int>] = []
-    // The reply's words, needed only to look for English keys.
-    let replyWords = words.contains { !Hangul.isSyllable($0[0]) } ? ContentWords.words(of: view) : []
     for word in words {
-      guard let range = ContentWords.find(word, in: view, words: replyWords), !analysis.isQuoted(range) else { continue }
+      guard let range = ContentWords.find(word, in: view), !analysis.isQuoted(range) else { continue }
       if !hostile.isEmpty, let sentence = analysis.sentences.first(where: { $0.range.contains(range.lowerBound) }) {
         let original = analysis.text.originalRange(sentence.range)
         if hostile.contains(where: { $0.overlaps(original) }) { continue }
