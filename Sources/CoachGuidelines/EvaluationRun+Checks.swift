@@ -110,7 +110,11 @@ extension EvaluationRun {
     }
     let utf8 = analysis.text.nfc.utf8
     guard utf8.withContiguousStorageIfAvailable(hasUpperCaseRun) ?? hasUpperCaseRun(utf8) else { return [] }
-    let scalars = Array(analysis.text.nfc.unicodeScalars)
+    var nfc = analysis.text.nfc
+    // An ASCII text (one byte per scalar; the view has one element per NFC scalar) is read off
+    // its bytes, without decoding the string's scalars.
+    let scalars =
+      nfc.utf8.count == view.count ? nfc.withUTF8 { Array($0.lazy.map(Unicode.Scalar.init)) } : Array(nfc.unicodeScalars)
     var runs: [Range<Int>] = []
     var runStart = -1, runEnd = -1, runWords = 0
     var i = 0
@@ -136,8 +140,11 @@ extension EvaluationRun {
         if (v >= 0x41 && v <= 0x5A) || (!scalars[i].isASCII && scalars[i].properties.isUppercase) { upper += 1 }
         i += 1
       }
-      let isAllowed = allowList.map { lists in lists.contains { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } } ?? false
-      if letters >= 3 && upper == letters && !isAllowed {
+      // Looked up only for a word in capitals.
+      func isAllowed() -> Bool {
+        allowList.map { lists in lists.contains { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } } ?? false
+      }
+      if letters >= 3 && upper == letters && !isAllowed() {
         if runStart < 0 { runStart = start }
         runEnd = i
         runWords += 1
