@@ -131,9 +131,11 @@ struct EvaluationRun {
     // A rule has a handful of candidates: one allocation per reply instead of growing 1, 2, 4, 8….
     if candidates.capacity == 0 { candidates.reserveCapacity(16) }
     defer { swap(&candidates, &scratchCandidates) }
+    let view = analysis.text.view, language = analysis.language
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
-        candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
+        let start = EvaluationRun.extendedStart(hit.start, in: view, language: language)
+        candidates.append((start..<EvaluationRun.extendedEnd(hit.end, in: view, language: language), list, hit.entry))
       }
     }
     if plan.hasRegex {
@@ -280,10 +282,13 @@ struct EvaluationRun {
     return false
   }
 
+  // The two below are static, given the view and language: as methods called from the
+  // mutating `apply`, each call first copied the whole run.
+
   /// Korean matches cover whole words: a `*` phrase found inside a word starts the evidence at
   /// the word's start (`정말죄송합니다`).
-  func extendedStart(_ start: Int) -> Int {
-    guard analysis.language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
+  static func extendedStart(_ start: Int, in view: [UInt32], language: Language) -> Int {
+    guard language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
       return start
     }
     var s = start
@@ -292,33 +297,15 @@ struct EvaluationRun {
   }
 
   /// Korean matches extend to the end of their word (endings attach); `*`-ended English ones too.
-  func extendedEnd(_ start: Int, _ end: Int) -> Int {
+  static func extendedEnd(_ end: Int, in view: [UInt32], language: Language) -> Int {
     var e = end
-    if analysis.language == .ko {
+    if language == .ko {
       while e < view.count && PhraseMatcher.isWordScalar(view[e]) && !(view[e] >= 0x3131 && view[e] <= 0x318E) { e += 1 }
     } else if e > 0 && PhraseMatcher.isWordScalar(view[e - 1]) {
       // The rest of the word, stretched letters included ("Thank yoooouuu").
       while e < view.count && (PhraseMatcher.isWordScalar(view[e]) || view[e] == NormalizedText.ignorable) { e += 1 }
     }
     return e
-  }
-
-  /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
-  func excerpt(_ range: Range<Int>) -> String {
-    if range.isEmpty { return "" }
-    let text = analysis.text.original
-    let utf8 = text.utf8
-    var i = utf8.startIndex
-    var scalar = 0
-    var start = i
-    while i < utf8.endIndex {
-      if scalar == range.lowerBound { start = i }
-      if scalar == range.upperBound { break }
-      i = utf8.index(after: i)
-      while i < utf8.endIndex && utf8[i] & 0xC0 == 0x80 { i = utf8.index(after: i) }
-      scalar += 1
-    }
-    return String(text[start..<i])
   }
 
   /// Fills the message templates of the findings that have placeholders.
