@@ -161,10 +161,20 @@ struct EvaluationRun {
       // The customer's name is never evidence of anything else ("Hi Hun," is not a pet name).
       if !nameSpans.isEmpty && nameSpans.contains(where: { $0.overlaps(candidate.span) }) { continue }
       if plan.skipNegated && analysis.isNegated(candidate.span) { continue }
-      if plan.hasConditionBlocks && !conditionsHold(index: r, span: candidate.span) { continue }
+      if plan.hasConditionBlocks
+        && !EvaluationRun.conditionsHold(
+          index: r, span: candidate.span, pack: pack, analysis: analysis, hits: hits, customerHits: customerHits)
+      {
+        continue
+      }
       accepted.append(candidate)
     }
-    for span in fromCheck where !plan.hasConditionBlocks || conditionsHold(index: r, span: span) { accepted.append((span, -1, -1)) }
+    for span in fromCheck
+    where !plan.hasConditionBlocks
+      || EvaluationRun.conditionsHold(index: r, span: span, pack: pack, analysis: analysis, hits: hits, customerHits: customerHits)
+    {
+      accepted.append((span, -1, -1))
+    }
     guard accepted.count >= plan.minimumCount else { return }
     let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
     var penaltyLeft = plan.penalty * 2
@@ -240,21 +250,26 @@ struct EvaluationRun {
     plan.allowed(context: contextMask, detected: detectedMask)
   }
 
-  func conditionsHold(index r: Int, span: Range<Int>) -> Bool {
+  /// Whether rule `r`'s condition blocks hold for a span. Static, given what it reads: as a
+  /// method called from the mutating `apply`, each call first copied the whole run.
+  static func conditionsHold(
+    index r: Int, span: Range<Int>, pack: GuidelinePack, analysis: TextAnalysis, hits: HitIndex, customerHits: HitIndex?
+  ) -> Bool {
     let scopes = pack.conditionScopes[r]
-    let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<view.count
+    let count = analysis.text.view.count
+    let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<count
     for (b, scope) in scopes.enumerated() {
       let lists = pack.conditionLists[r][b]
       let found: Bool
       switch scope {
       case .alsoInSentence, .notInSentence:
-        found = anyHit(lists, within: sentence, excluding: nil)
+        found = anyHit(lists, within: sentence, hits: hits, analysis: analysis)
       case .afterInSentence, .notAfterInSentence:
-        found = anyHit(lists, within: span.upperBound..<max(span.upperBound, sentence.upperBound), excluding: nil)
+        found = anyHit(lists, within: span.upperBound..<max(span.upperBound, sentence.upperBound), hits: hits, analysis: analysis)
       case .beforeInSentence, .notBeforeInSentence:
-        found = anyHit(lists, within: sentence.lowerBound..<max(sentence.lowerBound, span.lowerBound), excluding: nil)
+        found = anyHit(lists, within: sentence.lowerBound..<max(sentence.lowerBound, span.lowerBound), hits: hits, analysis: analysis)
       case .alsoInReply, .notInReply:
-        found = anyHit(lists, within: 0..<view.count, excluding: nil)
+        found = anyHit(lists, within: 0..<count, hits: hits, analysis: analysis)
       case .alsoInCustomer, .notInCustomer:
         found = customerHits.map { index in lists.contains { !index.hits(in: $0).isEmpty } } ?? false
       }
@@ -263,7 +278,8 @@ struct EvaluationRun {
     return true
   }
 
-  func anyHit(_ lists: [Int32], within range: Range<Int>, excluding: Range<Int>?) -> Bool {
+  /// Whether any of the lists has an unquoted hit inside `range`.
+  static func anyHit(_ lists: [Int32], within range: Range<Int>, hits: HitIndex, analysis: TextAnalysis) -> Bool {
     for list in lists {
       let listHits = hits.hits(in: list)
       // Hits are sorted by start: jump to the first one inside the range.
