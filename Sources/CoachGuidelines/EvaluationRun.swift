@@ -6,7 +6,6 @@ struct EvaluationRun {
   let pack: GuidelinePack
   let analysis: TextAnalysis
   let context: EvaluationContext
-  let library: GuidelineLibrary
   let hits: HitIndex
   let customer: CustomerSignals
   let customerHits: HitIndex?
@@ -34,7 +33,6 @@ struct EvaluationRun {
     self.pack = pack
     self.analysis = analysis
     self.context = context
-    self.library = library
     hits = HitIndex(pack: pack, view: analysis.text.view)
     nameSpans = EvaluationRun.nameSpans(in: analysis, name: context.customerName)
     if let message = context.customerMessage, !message.isEmpty {
