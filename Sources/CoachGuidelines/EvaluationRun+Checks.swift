@@ -18,7 +18,8 @@ extension EvaluationRun {
       return allCapsRuns(minimumWords: plan.parameterWords ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
       let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
-      return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
+      let view = analysis.text.view
+      return sentences.filter { !analysis.isQuoted($0.range) && EvaluationRun.wordCount($0.range, in: view) > limit }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
       return onlyStockSentences(lists).map { [$0] } ?? []
@@ -47,7 +48,9 @@ extension EvaluationRun {
   /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
   static let wholeReplyMarker: [Range<Int>] = [0..<0]
 
-  func wordCount(_ range: Range<Int>) -> Int {
+  /// The words in a range of the view. Static: as a method called from the mutating `spans`,
+  /// each call (one per sentence) first copied the whole run.
+  static func wordCount(_ range: Range<Int>, in view: [UInt32]) -> Int {
     var count = 0
     var inWord = false
     for i in range {
@@ -260,23 +263,23 @@ extension EvaluationRun {
   /// content word of it is one of the customer's ("It says delivered." to "It says delivered but
   /// it's not here"). A reply with no content word at all is left to the stock-reply rules.
   func onlyEchoesCustomer(maximumWords: Int) -> Range<Int>? {
-    guard let customerText else { return nil }
+    guard let customerView else { return nil }
     // From the first to the last sentence with words in it (an emoji line is not what it says).
     let hasWords = { (s: Sentence) in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
     guard let first = analysis.sentences.first(where: hasWords), let last = analysis.sentences.last(where: hasWords) else { return nil }
     let whole = first.range.lowerBound..<last.range.upperBound
-    guard wordCount(whole) <= maximumWords else { return nil }
+    guard EvaluationRun.wordCount(whole, in: view) <= maximumWords else { return nil }
     let replyWords = ContentWords.of(view, language: analysis.language)
     guard !replyWords.isEmpty else { return nil }
-    let customerWords = Set(ContentWords.of(customerText.view, language: analysis.language))
+    let customerWords = Set(ContentWords.of(customerView, language: analysis.language))
     return replyWords.allSatisfy(customerWords.contains) ? whole : nil
   }
 
   /// The first place the reply reuses a content word of the customer's message, when at least
   /// `minimum` distinct ones are reused.
   func echoedCustomerWords(minimum: Int) -> Range<Int>? {
-    guard let customerText else { return nil }
-    let words = ContentWords.of(customerText.view, language: analysis.language)
+    guard let customerView else { return nil }
+    let words = ContentWords.of(customerView, language: analysis.language)
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.

@@ -106,7 +106,7 @@ extension EvaluationRun {
   }
 
   func reason(for category: Category) -> String {
-    let noCustomer = customerText == nil
+    let noCustomer = customerView == nil
     switch category {
     case .empathy:
       return noCustomer ? "no customer message given, so there is no feeling to acknowledge" : "the customer's message shows no feeling to acknowledge"

@@ -7,9 +7,9 @@ struct EvaluationRun {
   let analysis: TextAnalysis
   let context: EvaluationContext
   let hits: HitIndex
-  let customer: CustomerSignals
   let customerHits: HitIndex?
-  let customerText: NormalizedText?
+  /// The folded view of the customer's message, when there is one (the checks read no more of it).
+  let customerView: [UInt32]?
   var findings: [Finding] = []
   /// Categories with a strength finding after the first pass, one bit per category.
   var detectedMask: UInt16 = 0
@@ -35,6 +35,8 @@ struct EvaluationRun {
     self.context = context
     hits = HitIndex(pack: pack, view: analysis.text.view)
     nameSpans = EvaluationRun.nameSpans(in: analysis, name: context.customerName)
+    // Read into `contextMask` below; the run keeps no more of it.
+    let customer: CustomerSignals
     if let message = context.customerMessage, !message.isEmpty {
       let text = NormalizedText(message)
       let language = text.detectedLanguage ?? pack.language
@@ -42,20 +44,20 @@ struct EvaluationRun {
       let index = HitIndex(pack: customerPack, view: text.view)
       customer = CustomerSignals(pack: customerPack, hits: index, view: text.view)
       customerHits = customerPack.language == pack.language ? index : HitIndex(pack: pack, view: text.view)
-      customerText = text
+      customerView = text.view
     } else {
       customer = CustomerSignals()
       customerHits = nil
-      customerText = nil
+      customerView = nil
     }
     var mask: UInt32 = 0
-    if customerText != nil { mask |= ContextBits.bit(.customerMessage) }
+    if customerView != nil { mask |= ContextBits.bit(.customerMessage) }
     if customer.upset || context.customerUpset == true { mask |= ContextBits.bit(.customerUpset) }
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
     if customer.satisfied { mask |= ContextBits.bit(.customerSatisfied) }
     if customer.question { mask |= ContextBits.bit(.customerQuestion) }
-    if customerText != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
+    if customerView != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
     if context.customerName?.hasNonSpace == true { mask |= ContextBits.bit(.nameKnown) }
     if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }
