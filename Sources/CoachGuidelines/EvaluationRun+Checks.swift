@@ -51,14 +51,19 @@ extension EvaluationRun {
   /// The words in a range of the view. Static: as a method called from the mutating `spans`,
   /// each call (one per sentence) first copied the whole run.
   static func wordCount(_ range: Range<Int>, in view: [UInt32]) -> Int {
-    var count = 0
-    var inWord = false
-    for i in range {
-      let word = PhraseMatcher.isWordScalar(view[i])
-      if word && !inWord { count += 1 }
-      inWord = word || (inWord && !Chars_isBreak(view[i]))
+    precondition(range.lowerBound >= 0 && range.upperBound <= view.count)
+    // Over the buffer: the range is checked once above, not every scalar.
+    return view.withUnsafeBufferPointer { v in
+      var count = 0
+      var inWord = false
+      for i in range {
+        let c = v[i]
+        let word = PhraseMatcher.isWordScalar(c)
+        if word && !inWord { count += 1 }
+        inWord = word || (inWord && !Chars_isBreak(c))
+      }
+      return count
     }
-    return count
   }
 
   /// Runs of `minimum` or more emoji with nothing but spaces between them. Variation selectors,
