@@ -94,9 +94,6 @@ enum ContentWords {
     var out: [Key] = []
     // A message has a handful of content words: one allocation rather than growing 1, 2, 4, 8.
     out.reserveCapacity(16)
-    // The tables read once, not through their lazy globals for every word.
-    let koreanStopwords = koreanStopwordKeys, englishStopwords = englishStopwordKeys
-    let longestStopword = longestEnglishStopword
     var i = 0
     while i < view.count {
       while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
@@ -108,10 +105,10 @@ enum ContentWords {
       if Hangul.isSyllable(word[start]) {
         guard word.count >= 2, Hangul.isSyllable(word[start + 1]) else { continue }
         key = Key(word.prefix(2))
-        if koreanStopwords.contains(key) { continue }
+        if koreanStopwordKeys.contains(key) { continue }
       } else {
         guard word.count >= 4, word.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A || $0 == 0x27 }) else { continue }
-        if word.count <= longestStopword && englishStopwords.contains(Key(word)) { continue }
+        if word.count <= longestEnglishStopword && englishStopwordKeys.contains(Key(word)) { continue }
         key = englishKey(word)
       }
       if !out.contains(key) { out.append(key) }
