@@ -143,42 +143,44 @@ enum ContentWords {
     return Key(word[start..<min(end, start + 5)])
   }
 
-  /// The runs of word scalars (apostrophes inside) of a reply view, in order: what `find` looks
-  /// through for an English key, worked out once per reply rather than once per key.
-  static func words(of view: [UInt32]) -> [Range<Int>] {
-    var out: [Range<Int>] = []
-    out.reserveCapacity(view.count / 5 + 4)
-    var i = 0
-    while i < view.count {
-      while i < view.count && !PhraseMatcher.isWordScalar(view[i]) { i += 1 }
-      let start = i
-      while i < view.count && (PhraseMatcher.isWordScalar(view[i]) || view[i] == 0x27) { i += 1 }
-      if i > start { out.append(start..<i) }
-    }
-    return out
-  }
-
-  /// The first place a content word occurs in the reply view (whose `words(of:)` are `words`):
-  /// for Korean, a word starting with the key; for English, a word with the same key.
-  static func find(_ key: Key, in view: [UInt32], words: [Range<Int>]) -> Range<Int>? {
+  /// The first place a content word occurs in the reply view: for Korean, a word starting with
+  /// the key; for English, a word with the same key. A word is a run of word scalars and
+  /// apostrophes that opens with a word scalar.
+  static func find(_ key: Key, in view: [UInt32]) -> Range<Int>? {
     let n = key.count
     guard n > 0, n <= view.count else { return nil }
     let first = key[0]
     if !Hangul.isSyllable(first) {
-      for word in words where word.count >= n && view[word.lowerBound] == first {
-        if englishKey(view[word]) == key { return word }
+      // Words opening with the key's first scalar, found eight scalars at a time.
+      return view.withUnsafeBufferPointer { v in
+        var i = -1
+        while true {
+          i = firstIndex(of: first, in: v, from: i + 1, to: v.count)
+          guard i < v.count else { return nil }
+          guard PhraseMatcher.isWordScalar(v[i]) else { continue }
+          // Inside a word when a word scalar comes before it, apostrophes aside ("it's").
+          var b = i - 1
+          while b >= 0 && v[b] == 0x27 { b -= 1 }
+          if b >= 0 && PhraseMatcher.isWordScalar(v[b]) { continue }
+          var end = i + 1
+          while end < v.count && (PhraseMatcher.isWordScalar(v[end]) || v[end] == 0x27) { end += 1 }
+          if end - i >= n && englishKey(view[i..<end]) == key { return i..<end }
+        }
       }
-      return nil
     }
-    var i = 0
-    while i + n <= view.count {
-      if view[i] == first, i == 0 || !PhraseMatcher.isWordScalar(view[i - 1]), (1..<n).allSatisfy({ view[i + $0] == key[$0] }) {
-        var end = i + n
-        while end < view.count && PhraseMatcher.isWordScalar(view[end]) { end += 1 }
-        return i..<end
+    // Starts with room for the key, found by their first scalar eight at a time.
+    let limit = view.count - n + 1
+    return view.withUnsafeBufferPointer { v in
+      var i = -1
+      while true {
+        i = firstIndex(of: first, in: v, from: i + 1, to: limit)
+        guard i < limit else { return nil }
+        if i == 0 || !PhraseMatcher.isWordScalar(v[i - 1]), (1..<n).allSatisfy({ v[i + $0] == key[$0] }) {
+          var end = i + n
+          while end < v.count && PhraseMatcher.isWordScalar(v[end]) { end += 1 }
+          return i..<end
+        }
       }
-      i += 1
     }
-    return nil
   }
 }

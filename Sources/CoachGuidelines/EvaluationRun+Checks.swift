@@ -18,7 +18,8 @@ extension EvaluationRun {
       return allCapsRuns(minimumWords: plan.parameterWords ?? 2, allowList: pack.checkLists[r])
     case .longSentence:
       let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
-      return sentences.filter { !analysis.isQuoted($0.range) && wordCount($0.range) > limit }.map(\.range)
+      let view = analysis.text.view
+      return sentences.filter { !analysis.isQuoted($0.range) && EvaluationRun.wordCount($0.range, in: view) > limit }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
       return onlyStockSentences(lists).map { [$0] } ?? []
@@ -47,15 +48,22 @@ extension EvaluationRun {
   /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
   static let wholeReplyMarker: [Range<Int>] = [0..<0]
 
-  func wordCount(_ range: Range<Int>) -> Int {
-    var count = 0
-    var inWord = false
-    for i in range {
-      let word = PhraseMatcher.isWordScalar(view[i])
-      if word && !inWord { count += 1 }
-      inWord = word || (inWord && !Chars_isBreak(view[i]))
+  /// The words in a range of the view. Static: as a method called from the mutating `spans`,
+  /// each call (one per sentence) first copied the whole run.
+  static func wordCount(_ range: Range<Int>, in view: [UInt32]) -> Int {
+    precondition(range.lowerBound >= 0 && range.upperBound <= view.count)
+    // Over the buffer: the range is checked once above, not every scalar.
+    return view.withUnsafeBufferPointer { v in
+      var count = 0
+      var inWord = false
+      for i in range {
+        let c = v[i]
+        let word = PhraseMatcher.isWordScalar(c)
+        if word && !inWord { count += 1 }
+        inWord = word || (inWord && !Chars_isBreak(c))
+      }
+      return count
     }
-    return count
   }
 
   /// Runs of `minimum` or more emoji with nothing but spaces between them. Variation selectors,
@@ -110,7 +118,11 @@ extension EvaluationRun {
     }
     let utf8 = analysis.text.nfc.utf8
     guard utf8.withContiguousStorageIfAvailable(hasUpperCaseRun) ?? hasUpperCaseRun(utf8) else { return [] }
-    let scalars = Array(analysis.text.nfc.unicodeScalars)
+    var nfc = analysis.text.nfc
+    // An ASCII text (one byte per scalar; the view has one element per NFC scalar) is read off
+    // its bytes, without decoding the string's scalars.
+    let scalars =
+      nfc.utf8.count == view.count ? nfc.withUTF8 { Array($0.lazy.map(Unicode.Scalar.init)) } : Array(nfc.unicodeScalars)
     var runs: [Range<Int>] = []
     var runStart = -1, runEnd = -1, runWords = 0
     var i = 0
@@ -136,8 +148,11 @@ extension EvaluationRun {
         if (v >= 0x41 && v <= 0x5A) || (!scalars[i].isASCII && scalars[i].properties.isUppercase) { upper += 1 }
         i += 1
       }
-      let isAllowed = allowList.map { lists in lists.contains { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } } ?? false
-      if letters >= 3 && upper == letters && !isAllowed {
+      // Looked up only for a word in capitals.
+      func isAllowed() -> Bool {
+        allowList.map { lists in lists.contains { list in hits.hits(in: list).contains { $0.start == start && $0.end == i } } } ?? false
+      }
+      if letters >= 3 && upper == letters && !isAllowed() {
         if runStart < 0 { runStart = start }
         runEnd = i
         runWords += 1
@@ -253,23 +268,23 @@ extension EvaluationRun {
   /// content word of it is one of the customer's ("It says delivered." to "It says delivered but
   /// it's not here"). A reply with no content word at all is left to the stock-reply rules.
   func onlyEchoesCustomer(maximumWords: Int) -> Range<Int>? {
-    guard let customerText else { return nil }
+    guard let customerView else { return nil }
     // From the first to the last sentence with words in it (an emoji line is not what it says).
     let hasWords = { (s: Sentence) in s.range.contains { PhraseMatcher.isWordScalar(view[$0]) } }
     guard let first = analysis.sentences.first(where: hasWords), let last = analysis.sentences.last(where: hasWords) else { return nil }
     let whole = first.range.lowerBound..<last.range.upperBound
-    guard wordCount(whole) <= maximumWords else { return nil }
+    guard EvaluationRun.wordCount(whole, in: view) <= maximumWords else { return nil }
     let replyWords = ContentWords.of(view, language: analysis.language)
     guard !replyWords.isEmpty else { return nil }
-    let customerWords = Set(ContentWords.of(customerText.view, language: analysis.language))
+    let customerWords = Set(ContentWords.of(customerView, language: analysis.language))
     return replyWords.allSatisfy(customerWords.contains) ? whole : nil
   }
 
   /// The first place the reply reuses a content word of the customer's message, when at least
   /// `minimum` distinct ones are reused.
   func echoedCustomerWords(minimum: Int) -> Range<Int>? {
-    guard let customerText else { return nil }
-    let words = ContentWords.of(customerText.view, language: analysis.language)
+    guard let customerView else { return nil }
+    let words = ContentWords.of(customerView, language: analysis.language)
     // Sentences that blame, dismiss or talk down to the customer (an empathy, apology,
     // ownership or tone issue of warning or worse): repeating the customer's words there
     // ("you probably clicked twice") is not personalisation.
@@ -281,10 +296,8 @@ extension EvaluationRun {
       }
     }
     var found: [Range<Int>] = []
-    // The reply's words, needed only to look for English keys.
-    let replyWords = words.contains { !Hangul.isSyllable($0[0]) } ? ContentWords.words(of: view) : []
     for word in words {
-      guard let range = ContentWords.find(word, in: view, words: replyWords), !analysis.isQuoted(range) else { continue }
+      guard let range = ContentWords.find(word, in: view), !analysis.isQuoted(range) else { continue }
       if !hostile.isEmpty, let sentence = analysis.sentences.first(where: { $0.range.contains(range.lowerBound) }) {
         let original = analysis.text.originalRange(sentence.range)
         if hostile.contains(where: { $0.overlaps(original) }) { continue }

@@ -43,24 +43,30 @@ extension EvaluationRun {
 
   private func score(id: String?, tallies: Tallies) -> Evaluation {
     let count = Category.allCases.count
-    // (category, rule) pairs already counted: a rule found twice is one strength.
-    var counted: [(Int, String)] = []
-    counted.reserveCapacity(findings.count)
     var critical = false
-    for i in findings.indices {
-      let c = findings[i].category.index
-      tallies[hasFinding: c] = true
-      if findings[i].kind == .strength {
-        // max(best, points) with the best stored one up (zeroed storage is the original -1).
-        tallies[bestPlusOne: c] = max(tallies[bestPlusOne: c], findings[i].points + 1)
-        if !counted.contains(where: { $0.0 == c && $0.1 == findings[i].rule }) {
-          counted.append((c, findings[i].rule))
-          tallies[strengthCount: c] += 1
+    // The strengths already counted, as indices in `findings` (a rule found twice in a category
+    // is one strength), in a stack buffer: no array of rule ids retained per reply.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: findings.count) { counted in
+      counted.initialize(repeating: 0)
+      var countedCount = 0
+      for i in findings.indices {
+        let c = findings[i].category.index
+        tallies[hasFinding: c] = true
+        if findings[i].kind == .strength {
+          // max(best, points) with the best stored one up (zeroed storage is the original -1).
+          tallies[bestPlusOne: c] = max(tallies[bestPlusOne: c], findings[i].points + 1)
+          let seen = counted[0..<countedCount].contains { k in findings[k].category.index == c && findings[k].rule == findings[i].rule }
+          if !seen {
+            counted[countedCount] = i
+            countedCount += 1
+            tallies[strengthCount: c] += 1
+          }
+        } else {
+          tallies[penalty: c] -= findings[i].points
+          if findings[i].severity == .critical { critical = true }
         }
-      } else {
-        tallies[penalty: c] -= findings[i].points
-        if findings[i].severity == .critical { critical = true }
       }
+      _ = counted.deinitialize()
     }
     var results: [CategoryResult] = []
     results.reserveCapacity(count)
@@ -120,7 +126,7 @@ extension EvaluationRun {
   }
 
   func reason(for category: Category) -> String {
-    let noCustomer = customerText == nil
+    let noCustomer = customerView == nil
     switch category {
     case .empathy:
       return noCustomer ? "no customer message given, so there is no feeling to acknowledge" : "the customer's message shows no feeling to acknowledge"

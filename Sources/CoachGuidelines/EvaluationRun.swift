@@ -6,11 +6,10 @@ struct EvaluationRun {
   let pack: GuidelinePack
   let analysis: TextAnalysis
   let context: EvaluationContext
-  let library: GuidelineLibrary
   let hits: HitIndex
-  let customer: CustomerSignals
   let customerHits: HitIndex?
-  let customerText: NormalizedText?
+  /// The folded view of the customer's message, when there is one (the checks read no more of it).
+  let customerView: [UInt32]?
   var findings: [Finding] = []
   /// Categories with a strength finding after the first pass, one bit per category.
   var detectedMask: UInt16 = 0
@@ -34,9 +33,10 @@ struct EvaluationRun {
     self.pack = pack
     self.analysis = analysis
     self.context = context
-    self.library = library
     hits = HitIndex(pack: pack, view: analysis.text.view)
     nameSpans = EvaluationRun.nameSpans(in: analysis, name: context.customerName)
+    // Read into `contextMask` below; the run keeps no more of it.
+    let customer: CustomerSignals
     if let message = context.customerMessage, !message.isEmpty {
       let text = NormalizedText(message)
       let language = text.detectedLanguage ?? pack.language
@@ -44,20 +44,20 @@ struct EvaluationRun {
       let index = HitIndex(pack: customerPack, view: text.view)
       customer = CustomerSignals(pack: customerPack, hits: index, text: text)
       customerHits = customerPack.language == pack.language ? index : HitIndex(pack: pack, view: text.view)
-      customerText = text
+      customerView = text.view
     } else {
       customer = CustomerSignals()
       customerHits = nil
-      customerText = nil
+      customerView = nil
     }
     var mask: UInt32 = 0
-    if customerText != nil { mask |= ContextBits.bit(.customerMessage) }
+    if customerView != nil { mask |= ContextBits.bit(.customerMessage) }
     if customer.upset || context.customerUpset == true { mask |= ContextBits.bit(.customerUpset) }
     if customer.confused { mask |= ContextBits.bit(.customerConfused) }
     if customer.feedback { mask |= ContextBits.bit(.customerFeedback) }
     if customer.satisfied { mask |= ContextBits.bit(.customerSatisfied) }
     if customer.question { mask |= ContextBits.bit(.customerQuestion) }
-    if customerText != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
+    if customerView != nil && !customer.satisfied { mask |= ContextBits.bit(.customerWaiting) }
     if context.companyAtFault == true { mask |= ContextBits.bit(.companyAtFault) }
     if context.customerName?.hasNonSpace == true { mask |= ContextBits.bit(.nameKnown) }
     if !nameSpans.isEmpty { mask |= ContextBits.bit(.nameUsed) }
@@ -128,10 +128,14 @@ struct EvaluationRun {
     // Emptied element by element: a handful of plain tuples, and `removeAll(keepingCapacity:)`
     // goes through the general `replaceSubrange`.
     while candidates.popLast() != nil {}
+    // A rule has a handful of candidates: one allocation per reply instead of growing 1, 2, 4, 8….
+    if candidates.capacity == 0 { candidates.reserveCapacity(16) }
     defer { swap(&candidates, &scratchCandidates) }
+    let view = analysis.text.view, language = analysis.language
     for list in pack.triggerLists[r] {
       for hit in hits.hits(in: list) {
-        candidates.append((extendedStart(hit.start)..<extendedEnd(hit.start, hit.end), list, hit.entry))
+        let start = EvaluationRun.extendedStart(hit.start, in: view, language: language)
+        candidates.append((start..<EvaluationRun.extendedEnd(hit.end, in: view, language: language), list, hit.entry))
       }
     }
     if plan.hasRegex {
@@ -146,6 +150,7 @@ struct EvaluationRun {
     var accepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&accepted, &scratchAccepted)
     while accepted.popLast() != nil {}
+    if accepted.capacity == 0 { accepted.reserveCapacity(16) }
     defer { swap(&accepted, &scratchAccepted) }
     if candidates.count > 1 {
       candidates.sort { ($0.span.lowerBound, -$0.span.count) < ($1.span.lowerBound, -$1.span.count) }
@@ -156,10 +161,20 @@ struct EvaluationRun {
       // The customer's name is never evidence of anything else ("Hi Hun," is not a pet name).
       if !nameSpans.isEmpty && nameSpans.contains(where: { $0.overlaps(candidate.span) }) { continue }
       if plan.skipNegated && analysis.isNegated(candidate.span) { continue }
-      if plan.hasConditionBlocks && !conditionsHold(index: r, span: candidate.span) { continue }
+      if plan.hasConditionBlocks
+        && !EvaluationRun.conditionsHold(
+          index: r, span: candidate.span, pack: pack, analysis: analysis, hits: hits, customerHits: customerHits)
+      {
+        continue
+      }
       accepted.append(candidate)
     }
-    for span in fromCheck where !plan.hasConditionBlocks || conditionsHold(index: r, span: span) { accepted.append((span, -1, -1)) }
+    for span in fromCheck
+    where !plan.hasConditionBlocks
+      || EvaluationRun.conditionsHold(index: r, span: span, pack: pack, analysis: analysis, hits: hits, customerHits: customerHits)
+    {
+      accepted.append((span, -1, -1))
+    }
     guard accepted.count >= plan.minimumCount else { return }
     let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
     var penaltyLeft = plan.penalty * 2
@@ -235,21 +250,26 @@ struct EvaluationRun {
     plan.allowed(context: contextMask, detected: detectedMask)
   }
 
-  func conditionsHold(index r: Int, span: Range<Int>) -> Bool {
+  /// Whether rule `r`'s condition blocks hold for a span. Static, given what it reads: as a
+  /// method called from the mutating `apply`, each call first copied the whole run.
+  static func conditionsHold(
+    index r: Int, span: Range<Int>, pack: GuidelinePack, analysis: TextAnalysis, hits: HitIndex, customerHits: HitIndex?
+  ) -> Bool {
     let scopes = pack.conditionScopes[r]
-    let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<view.count
+    let count = analysis.text.view.count
+    let sentence = analysis.sentenceIndex(at: span.lowerBound).map { analysis.sentences[$0].range } ?? 0..<count
     for (b, scope) in scopes.enumerated() {
       let lists = pack.conditionLists[r][b]
       let found: Bool
       switch scope {
       case .alsoInSentence, .notInSentence:
-        found = anyHit(lists, within: sentence, excluding: nil)
+        found = anyHit(lists, within: sentence, hits: hits, analysis: analysis)
       case .afterInSentence, .notAfterInSentence:
-        found = anyHit(lists, within: span.upperBound..<max(span.upperBound, sentence.upperBound), excluding: nil)
+        found = anyHit(lists, within: span.upperBound..<max(span.upperBound, sentence.upperBound), hits: hits, analysis: analysis)
       case .beforeInSentence, .notBeforeInSentence:
-        found = anyHit(lists, within: sentence.lowerBound..<max(sentence.lowerBound, span.lowerBound), excluding: nil)
+        found = anyHit(lists, within: sentence.lowerBound..<max(sentence.lowerBound, span.lowerBound), hits: hits, analysis: analysis)
       case .alsoInReply, .notInReply:
-        found = anyHit(lists, within: 0..<view.count, excluding: nil)
+        found = anyHit(lists, within: 0..<count, hits: hits, analysis: analysis)
       case .alsoInCustomer, .notInCustomer:
         found = customerHits.map { index in lists.contains { !index.hits(in: $0).isEmpty } } ?? false
       }
@@ -258,7 +278,8 @@ struct EvaluationRun {
     return true
   }
 
-  func anyHit(_ lists: [Int32], within range: Range<Int>, excluding: Range<Int>?) -> Bool {
+  /// Whether any of the lists has an unquoted hit inside `range`.
+  static func anyHit(_ lists: [Int32], within range: Range<Int>, hits: HitIndex, analysis: TextAnalysis) -> Bool {
     for list in lists {
       let listHits = hits.hits(in: list)
       // Hits are sorted by start: jump to the first one inside the range.
@@ -277,10 +298,13 @@ struct EvaluationRun {
     return false
   }
 
+  // The two below are static, given the view and language: as methods called from the
+  // mutating `apply`, each call first copied the whole run.
+
   /// Korean matches cover whole words: a `*` phrase found inside a word starts the evidence at
   /// the word's start (`정말죄송합니다`).
-  func extendedStart(_ start: Int) -> Int {
-    guard analysis.language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
+  static func extendedStart(_ start: Int, in view: [UInt32], language: Language) -> Int {
+    guard language == .ko, start < view.count, Hangul.isSyllable(view[start]) || Chars_isLatin(view[start]) else {
       return start
     }
     var s = start
@@ -294,9 +318,9 @@ struct EvaluationRun {
   }
 
   /// Korean matches extend to the end of their word (endings attach); `*`-ended English ones too.
-  func extendedEnd(_ start: Int, _ end: Int) -> Int {
+  static func extendedEnd(_ end: Int, in view: [UInt32], language: Language) -> Int {
     var e = end
-    if analysis.language == .ko {
+    if language == .ko {
       while e < view.count && PhraseMatcher.isWordScalar(view[e]) && !(view[e] >= 0x3131 && view[e] <= 0x318E) { e += 1 }
     } else if e > 0 && PhraseMatcher.isWordScalar(view[e - 1]) {
       // The rest of the word, stretched letters included ("Thank yoooouuu").
@@ -305,108 +329,24 @@ struct EvaluationRun {
     return e
   }
 
-  /// Fills `{match}`, `{replacement}` and `{name}` in a message template (byte-level scan).
-  ///
-  /// Static, so that filling the findings of a run in place does not copy the run. A template
-  /// without placeholders is returned as it is; otherwise the result is written straight into a
-  /// string of the exact size (one allocation, no intermediate byte array).
-  static func fill(_ template: String, excerpt: String, replacement: String?, name: String?) -> String {
-    var template = template
-    var excerpt = excerpt, replacement = replacement ?? "", name = name ?? ""
-    let filled: String? = template.withUTF8 { bytes in
-      func matches(_ i: Int, _ token: StaticString) -> Bool {
-        let n = token.utf8CodeUnitCount
-        guard i + n <= bytes.count else { return false }
-        let t = UnsafeBufferPointer(start: token.utf8Start, count: n)
-        for k in 0..<n where bytes[i + k] != t[k] { return false }
-        return true
-      }
-      /// The placeholder at `i`: which filler (0 match, 1 replacement, 2 name) and its length.
-      func placeholder(at i: Int) -> (filler: Int, length: Int)? {
-        guard bytes[i] == UInt8(ascii: "{") else { return nil }
-        if matches(i, "{match}") { return (0, 7) }
-        if matches(i, "{replacement}") { return (1, 13) }
-        if matches(i, "{name}") { return (2, 6) }
-        return nil
-      }
-      // First pass: the size of the result (and whether there is anything to fill at all).
-      var size = 0, found = false
-      var i = 0
-      while i < bytes.count {
-        if let (filler, length) = placeholder(at: i) {
-          found = true
-          size += filler == 0 ? excerpt.utf8.count : filler == 1 ? replacement.utf8.count : name.utf8.count
-          i += length
-        } else {
-          size += 1
-          i += 1
-        }
-      }
-      guard found else { return nil }
-      return excerpt.withUTF8 { e in
-        replacement.withUTF8 { r in
-          name.withUTF8 { n in
-            String(unsafeUninitializedCapacity: size) { out in
-              var o = 0
-              func copy(_ source: UnsafeBufferPointer<UInt8>) {
-                for byte in source {
-                  out[o] = byte
-                  o += 1
-                }
-              }
-              var i = 0
-              while i < bytes.count {
-                if let (filler, length) = placeholder(at: i) {
-                  copy(filler == 0 ? e : filler == 1 ? r : n)
-                  i += length
-                } else {
-                  out[o] = bytes[i]
-                  o += 1
-                  i += 1
-                }
-              }
-              return o
-            }
-          }
-        }
-      }
-    }
-    return filled ?? template
-  }
-
-  /// The text as given between two scalar offsets (one walk over the UTF-8 bytes).
-  func excerpt(_ range: Range<Int>) -> String {
-    if range.isEmpty { return "" }
-    let text = analysis.text.original
-    let utf8 = text.utf8
-    var i = utf8.startIndex
-    var scalar = 0
-    var start = i
-    while i < utf8.endIndex {
-      if scalar == range.lowerBound { start = i }
-      if scalar == range.upperBound { break }
-      i = utf8.index(after: i)
-      while i < utf8.endIndex && utf8[i] & 0xC0 == 0x80 { i = utf8.index(after: i) }
-      scalar += 1
-    }
-    return String(text[start..<i])
-  }
-
   /// Fills the message templates of the findings that have placeholders.
   mutating func fillTemplates() {
     let name = context.customerName
     for (index, replacement) in pendingTemplates {
+      let r = Int(findingRules[index])
       let excerpt = findings[index].excerpt
-      findings[index].message = EvaluationRun.fill(findings[index].message, excerpt: excerpt, replacement: replacement, name: name)
-      findings[index].suggestion = findings[index].suggestion.map {
-        EvaluationRun.fill($0, excerpt: excerpt, replacement: replacement, name: name)
+      if let template = pack.messageTemplates[r] {
+        findings[index].message = template.fill(match: excerpt, replacement: replacement, name: name)
+      }
+      if findings[index].suggestion != nil, let template = pack.suggestionTemplates[r] {
+        findings[index].suggestion = template.fill(match: excerpt, replacement: replacement, name: name)
       }
     }
   }
 
   /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted offsets
-  /// (scalar offsets are found by walking the UTF-8 lead bytes once; no per-scalar string
-  /// building, no string indices or substrings).
+  /// (scalar offsets are found by walking the UTF-8 lead bytes once, or are the byte offsets
+  /// themselves when the text is ASCII; no per-scalar string building, no string indices).
   mutating func fillExcerpts() {
     // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
@@ -418,15 +358,21 @@ struct EvaluationRun {
     guard !wanted.isEmpty else { return }
     wanted.sort()
     var text = analysis.text.original
+    // One byte per scalar: the text is ASCII, and a scalar offset is its byte offset.
+    let ascii = text.utf8.count == analysis.text.originalScalarCount
     text.withUTF8 { bytes in
       withUnsafeTemporaryAllocation(of: Int.self, capacity: wanted.count) { offsets in
         // Byte offset of every wanted scalar offset (a scalar's length is read off its lead byte).
         var scalar = 0, i = 0
         for (w, target) in wanted.enumerated() {
-          while scalar < target && i < bytes.count {
-            let lead = bytes[i]
-            i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-            scalar += 1
+          if ascii {
+            i = target
+          } else {
+            while scalar < target && i < bytes.count {
+              let lead = bytes[i]
+              i += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+              scalar += 1
+            }
           }
           offsets.initializeElement(at: w, to: min(i, bytes.count))
         }

@@ -42,6 +42,9 @@ public final class GuidelinePack: Sendable {
   let customerLists: CustomerLists
   /// Every phrase block of the pack (rules' triggers and conditions, named sets), for checks.
   let phraseBlocks: [PhraseBlock]
+  /// Per rule: its message and suggestion split at their placeholders (`nil` without any).
+  let messageTemplates: [MessageTemplate?]
+  let suggestionTemplates: [MessageTemplate?]
 
   struct CustomerLists {
     var upset: [Int32], distress: [Int32], confused: [Int32], feedback: [Int32], praise: [Int32], thanks: [Int32],
@@ -71,6 +74,8 @@ public final class GuidelinePack: Sendable {
   ) {
     self.phraseBlocks = phraseBlocks
     self.language = language
+    messageTemplates = rules.map { MessageTemplate($0.message) }
+    suggestionTemplates = rules.map { $0.suggestion.flatMap(MessageTemplate.init) }
     self.rules = rules
     self.matcher = matcher
     var start: [Int32] = [0]

@@ -38,12 +38,39 @@ struct NameFinder {
     var folded: [UInt32] = []
     folded.reserveCapacity(name.utf8.count)
     var spaces = 0
-    // ASCII and precomposed Hangul (nearly every name) are already NFC: fold them as they are.
-    let needsNFC = name.unicodeScalars.contains { !($0.isASCII || ($0.value >= 0xAC00 && $0.value <= 0xD7A3)) }
-    for scalar in (needsNFC ? NormalizedText(name).nfc : name).unicodeScalars {
-      let v = NormalizedText.foldScalar(scalar.value)
-      if v == 0x20 { spaces += 1 }
-      if v != NormalizedText.ignorable { folded.append(v) }
+    // ASCII and precomposed Hangul (nearly every name) are already NFC: they are decoded from the
+    // UTF-8 bytes in place (walking a short string's scalars costs several times more); any
+    // other scalar sends the whole name through NFC.
+    var bytesOfName = name
+    let decoded = bytesOfName.withUTF8 { bytes in
+      var i = 0
+      while i < bytes.count {
+        let b0 = UInt32(bytes[i])
+        let scalar: UInt32
+        if b0 < 0x80 {
+          scalar = b0
+          i += 1
+        } else if b0 >= 0xE0 && b0 < 0xF0 {
+          scalar = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+          guard scalar >= 0xAC00 && scalar <= 0xD7A3 else { return false }
+          i += 3
+        } else {
+          return false
+        }
+        let v = NormalizedText.foldScalar(scalar)
+        if v == 0x20 { spaces += 1 }
+        if v != NormalizedText.ignorable { folded.append(v) }
+      }
+      return true
+    }
+    if !decoded {
+      folded.removeAll(keepingCapacity: true)
+      spaces = 0
+      for scalar in NormalizedText(name).nfc.unicodeScalars {
+        let v = NormalizedText.foldScalar(scalar.value)
+        if v == 0x20 { spaces += 1 }
+        if v != NormalizedText.ignorable { folded.append(v) }
+      }
     }
     // The runs between spaces (what `split(separator: 0x20)` gives), one exact-size array each.
     var parts: [[UInt32]] = []
@@ -74,28 +101,27 @@ struct NameFinder {
     if first.allSatisfy(Hangul.isHangul) && parts.count >= 2 {
       // Written with a space: '김 민수' (surname first) or '톰 베이커' (a foreign name, given name
       // first). Either part may be called with 님, 씨 or a title: '민수 님', '톰 님', '베이커 고객님'.
-      found += occurrences(of: NameFinder.joined(parts))
-      found += occurrences(of: NameFinder.joined(parts, separator: 0x20))
+      add(occurrences(of: NameFinder.joined(parts)[...]), to: &found)
+      add(occurrences(of: NameFinder.joined(parts, separator: 0x20)[...]), to: &found)
       for part in [first, parts[parts.count - 1]] {
-        found += occurrences(of: part, followedBy: NameFinder.givenNameSuffixes)
+        add(occurrences(of: part[...], followedBy: NameFinder.givenNameSuffixes), to: &found)
       }
     } else if first.allSatisfy(Hangul.isHangul) {
-      let full = NameFinder.joined(parts)
-      found += occurrences(of: full)
+      // One part: the full name is that part (no joined copy).
+      let full = first[...]
+      add(occurrences(of: full), to: &found)
       let surnameLength = full.count >= 3 && NameFinder.twoSyllableSurnameKeys.contains { full.starts(with: $0) } ? 2 : 1
       if full.count - surnameLength >= 2 {
-        let given = Array(full[surnameLength...])
-        found += occurrences(of: given, followedBy: NameFinder.givenNameSuffixes)
+        add(occurrences(of: full[(full.startIndex + surnameLength)...], followedBy: NameFinder.givenNameSuffixes), to: &found)
       }
       if full.count >= 2 {
-        let surname = Array(full[..<surnameLength])
-        found += occurrences(of: surname, followedBy: NameFinder.koreanTitles)
+        add(occurrences(of: full[..<(full.startIndex + surnameLength)], followedBy: NameFinder.koreanTitles), to: &found)
       }
     } else {
-      let full = NameFinder.joined(parts, separator: 0x20)
-      found += occurrences(of: full)
+      let full = parts.count == 1 ? first : NameFinder.joined(parts, separator: 0x20)
+      add(occurrences(of: full[...]), to: &found)
       let isCommonWord = NameFinder.commonWordNameKeys.contains(first)
-      for r in occurrences(of: first) {
+      for r in occurrences(of: first[...]) {
         if isCommonWord {
           let comma = r.upperBound < view.count && view[r.upperBound] == 0x2C
           if !comma && !precededByGreeting(r) { continue }
@@ -103,7 +129,7 @@ struct NameFinder {
         found.append(r)
       }
       if parts.count >= 2, let last = parts.last {
-        for r in occurrences(of: last) where precededByTitle(r) { found.append(r) }
+        for r in occurrences(of: last[...]) where precededByTitle(r) { found.append(r) }
       }
     }
     var result: [Range<Int>] = []
@@ -260,19 +286,21 @@ struct NameFinder {
   }
 
   /// Occurrences at a word start (and, for Latin names, a word end).
-  func occurrences(of needle: [UInt32], followedBy suffixes: [[UInt32]]? = nil) -> [Range<Int>] {
+  func occurrences(of needle: ArraySlice<UInt32>, followedBy suffixes: [[UInt32]]? = nil) -> [Range<Int>] {
     guard !needle.isEmpty, needle.count <= view.count else { return [] }
     var out: [Range<Int>] = []
-    let latin = !Hangul.isHangul(needle[0])
+    let latin = !Hangul.isHangul(needle[needle.startIndex])
     let count = view.count, length = needle.count
     // Candidate starts by the first scalar, over the buffers (most positions fail that test).
     view.withUnsafeBufferPointer { v in
       needle.withUnsafeBufferPointer { n in
         let first = n[0]
-        var i = 0
-        while i + length <= count {
-          defer { i += 1 }
-          guard v[i] == first else { continue }
+        // Starts with room for the needle: `0..<limit`.
+        let limit = count - length + 1
+        var i = -1
+        while true {
+          i = firstIndex(of: first, in: v, from: i + 1, to: limit)
+          guard i < limit else { break }
           var k = 1
           while k < length && v[i + k] == n[k] { k += 1 }
           guard k == length else { continue }
@@ -295,6 +323,11 @@ struct NameFinder {
       }
     }
     return out
+  }
+
+  /// Appends `ranges` to `found` (without a new array when `found` is still empty).
+  private func add(_ ranges: [Range<Int>], to found: inout [Range<Int>]) {
+    if found.isEmpty { found = ranges } else { found += ranges }
   }
 
   /// Up to two words before `r`, nearest last (view ranges; a sentence end stops the look-back,

@@ -345,6 +345,9 @@ extension ArraySlice where Element == UInt32 {
 
   @inline(__always) func hasSuffix(_ suffix: [UInt32]) -> Bool {
     guard count >= suffix.count else { return false }
+    // The last syllables first: most words a suffix is tested on end differently.
+    guard let last = suffix.last else { return true }
+    guard self[endIndex - 1] == last else { return false }
     var i = endIndex - suffix.count
     for s in suffix {
       if self[i] != s { return false }

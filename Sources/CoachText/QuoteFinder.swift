@@ -123,8 +123,9 @@ struct QuoteFinder {
         continue
       }
       var matched = 0
-      for phrase in QuoteFinder.enSay where k + phrase.count <= words.count {
-        if (0..<phrase.count).allSatisfy({ Words.bare(v, words[k + $0]).elementsEqual(phrase[$0]) }) {
+      // The first word is already bared: compared first, and only then the rest of the phrase.
+      for phrase in QuoteFinder.enSay where k + phrase.count <= words.count && first.elementsEqual(phrase[0]) {
+        if (1..<phrase.count).allSatisfy({ Words.bare(v, words[k + $0]).elementsEqual(phrase[$0]) }) {
           matched = phrase.count
           break
         }
