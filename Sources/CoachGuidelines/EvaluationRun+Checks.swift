@@ -108,16 +108,7 @@ extension EvaluationRun {
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
   func allCapsRuns(minimumWords: Int, allowList: [Int32]?) -> [Range<Int>] {
     // Quick exit: no three upper-case ASCII letters in a row.
-    func hasUpperCaseRun<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
-      var run = 0
-      for byte in bytes {
-        run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-        if run >= 3 { return true }
-      }
-      return false
-    }
-    let utf8 = analysis.text.nfc.utf8
-    guard utf8.withContiguousStorageIfAvailable(hasUpperCaseRun) ?? hasUpperCaseRun(utf8) else { return [] }
+    guard hasCapitalRun(analysis.text.nfc, length: 3) else { return [] }
     var nfc = analysis.text.nfc
     // An ASCII text (one byte per scalar; the view has one element per NFC scalar) is read off
     // its bytes, without decoding the string's scalars.

@@ -88,6 +88,20 @@ public struct CustomerSignals: Sendable, Hashable {
   }
 }
 
+/// Whether `text` holds `length` upper-case ASCII letters in a row: the quick exit, over the bytes in
+/// place, of the capital-letter checks (a shouted customer message, ALL-CAPS runs in a reply).
+func hasCapitalRun(_ text: String, length: Int) -> Bool {
+  func scan<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
+    var run = 0
+    for byte in bytes {
+      run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
+      if run >= length { return true }
+    }
+    return false
+  }
+  return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
+}
+
 extension CustomerSignals {
   /// Whether a message is shouted: three or more words of two or more letters written all in
   /// upper case, one of them four letters or longer, either in a row ("WHERE IS MY ORDER?? It's been
@@ -95,15 +109,7 @@ extension CustomerSignals {
   /// ("my ISP says the DNS is down") are not shouting.
   static func isShouted(_ text: String) -> Bool {
     // Quick exit, over the bytes: a shouted message has a capital word of four letters or more.
-    func hasFourCapitals<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
-      var run = 0
-      for byte in bytes {
-        run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-        if run >= 4 { return true }
-      }
-      return false
-    }
-    guard text.utf8.withContiguousStorageIfAvailable(hasFourCapitals) ?? hasFourCapitals(text.utf8) else { return false }
+    guard hasCapitalRun(text, length: 4) else { return false }
     var words = 0, capitalWords = 0, hasLongCapitalWord = false
     var run = 0, runHasLongWord = false, shoutedRun = false
     var letters = 0, upper = 0, inWord = false
