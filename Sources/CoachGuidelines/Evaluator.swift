@@ -88,20 +88,6 @@ public struct CustomerSignals: Sendable, Hashable {
   }
 }
 
-/// Whether `text` holds `length` upper-case ASCII letters in a row: the quick exit, over the bytes in
-/// place, of the capital-letter checks (a shouted customer message, ALL-CAPS runs in a reply).
-func hasCapitalRun(_ text: String, length: Int) -> Bool {
-  func scan<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
-    var run = 0
-    for byte in bytes {
-      run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-      if run >= length { return true }
-    }
-    return false
-  }
-  return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
-}
-
 extension CustomerSignals {
   /// Whether a message is shouted: three or more words of two or more letters written all in
   /// upper case, one of them four letters or longer, either in a row ("WHERE IS MY ORDER?? It's been
