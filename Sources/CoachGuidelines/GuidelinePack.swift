@@ -180,6 +180,7 @@ public final class GuidelinePack: Sendable {
 
     // One pattern per distinct (folded phrase, open start, open end).
     var patternIndex: [PatternKey: Int32] = [:]
+    patternIndex.reserveCapacity(listEntries.reduce(0) { $0 + $1.reduce(0) { $0 + $1.expansions.count } })
     var phrases: [(scalars: [UInt32], openStart: Bool, openEnd: Bool)] = []
     var memberships: [[(list: Int32, entry: Int32)]] = []
     var replacements: [[String?]] = []
@@ -230,13 +231,14 @@ public final class GuidelinePack: Sendable {
       guard !negative.isEmpty else { continue }
       let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions)
       let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
-      // Blocking phrases by first scalar: a trigger is compared only with those that can start
-      // at one of its scalars (packs load with this check, so it must not be quadratic).
+      // Blocking phrases by first scalar: at each position of a trigger only those starting with
+      // its scalar are tried, and each only there (packs load with this check, so it must not be
+      // quadratic: a blocking set may hold thousands of conjugated forms).
       var blockingByFirst: [UInt32: [PhraseSyntax.Expanded]] = [:]
       for b in blocking where !b.scalars.isEmpty { blockingByFirst[b.scalars[0], default: []].append(b) }
       func blocked(_ t: [UInt32]) -> Bool {
-        for (i, v) in t.enumerated() where !t[..<i].contains(v) {
-          if let candidates = blockingByFirst[v], candidates.contains(where: { t.contains(phrase: $0) }) { return true }
+        for (i, v) in t.enumerated() {
+          if let candidates = blockingByFirst[v], candidates.contains(where: { t.contains(phrase: $0, at: i) }) { return true }
         }
         return false
       }
@@ -300,6 +302,16 @@ public final class GuidelinePack: Sendable {
     var scalars: [UInt32]
     var openStart: Bool
     var openEnd: Bool
+
+    /// One FNV-1a pass over the scalars, fed to the hasher once: a pack has over a million
+    /// expansions to look up, and hashing each scalar through `Hasher` was a tenth of load time.
+    func hash(into hasher: inout Hasher) {
+      var h: UInt64 = 0xCBF2_9CE4_8422_2325
+      for v in scalars { h = (h ^ UInt64(v)) &* 0x0100_0000_01B3 }
+      hasher.combine(h)
+      hasher.combine(openStart)
+      hasher.combine(openEnd)
+    }
   }
 
   /// The rule with this id or alias.
@@ -326,18 +338,21 @@ extension Array where Element == UInt32 {
   /// Whether a phrase occurs in these folded scalars as the matcher would find it in text: at a
   /// word start unless it may begin inside a word, at a word end unless it may end inside one.
   func contains(phrase: PhraseSyntax.Expanded) -> Bool {
+    guard !phrase.scalars.isEmpty, phrase.scalars.count <= count else { return false }
+    return (0...(count - phrase.scalars.count)).contains { contains(phrase: phrase, at: $0) }
+  }
+
+  /// Whether `phrase` occurs starting at `start`, with the word boundaries the matcher requires.
+  func contains(phrase: PhraseSyntax.Expanded, at start: Int) -> Bool {
     let needle = phrase.scalars
-    guard !needle.isEmpty, needle.count <= count else { return false }
-    let boundedStart = !phrase.openStart && PhraseMatcher.isWordScalar(needle[0])
-    let boundedEnd = !phrase.openEnd && PhraseMatcher.isWordScalar(needle[needle.count - 1])
-    for start in 0...(count - needle.count) where self[start] == needle[0] {
-      guard self[start..<(start + needle.count)].elementsEqual(needle) else { continue }
-      let end = start + needle.count
-      if boundedStart && start > 0 && PhraseMatcher.sameScriptWord(self[start - 1], needle[0]) { continue }
-      if boundedEnd && end < count && PhraseMatcher.sameScriptWord(self[end], needle[needle.count - 1]) { continue }
-      return true
-    }
-    return false
+    guard !needle.isEmpty, start + needle.count <= count, self[start] == needle[0] else { return false }
+    for k in 1..<needle.count where self[start + k] != needle[k] { return false }
+    let end = start + needle.count
+    if !phrase.openStart && start > 0 && PhraseMatcher.isWordScalar(needle[0])
+      && PhraseMatcher.sameScriptWord(self[start - 1], needle[0]) { return false }
+    if !phrase.openEnd && end < count && PhraseMatcher.isWordScalar(needle[needle.count - 1])
+      && PhraseMatcher.sameScriptWord(self[end], needle[needle.count - 1]) { return false }
+    return true
   }
 }
 
