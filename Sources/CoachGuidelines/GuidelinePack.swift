@@ -231,14 +231,28 @@ public final class GuidelinePack: Sendable {
       guard !negative.isEmpty else { continue }
       let blocking = negative.flatMap { listEntries[Int($0)] }.flatMap(\.expansions)
       let triggers = triggerLists[r].flatMap { listEntries[Int($0)] }.flatMap(\.expansions).map(\.scalars)
-      // Blocking phrases by first scalar: at each position of a trigger only those starting with
-      // its scalar are tried, and each only there (packs load with this check, so it must not be
-      // quadratic: a blocking set may hold thousands of conjugated forms).
-      var blockingByFirst: [UInt32: [PhraseSyntax.Expanded]] = [:]
-      for b in blocking where !b.scalars.isEmpty { blockingByFirst[b.scalars[0], default: []].append(b) }
+      // Blocking phrases by their first two scalars (or their only one): at each position of a
+      // trigger only those starting with its scalars are tried, and each only there. Packs load
+      // with this check, so it must stay cheap: a blocking set may hold thousands of conjugated
+      // forms, and a rule thousands of triggers.
+      func pair(_ a: UInt32, _ b: UInt32) -> UInt64 { UInt64(a) << 32 | UInt64(b) }
+      var blockingByPair: [UInt64: [PhraseSyntax.Expanded]] = [:]
+      var blockingBySingle: [UInt32: [PhraseSyntax.Expanded]] = [:]
+      for b in blocking {
+        switch b.scalars.count {
+        case 0: continue
+        case 1: blockingBySingle[b.scalars[0], default: []].append(b)
+        default: blockingByPair[pair(b.scalars[0], b.scalars[1]), default: []].append(b)
+        }
+      }
       func blocked(_ t: [UInt32]) -> Bool {
-        for (i, v) in t.enumerated() {
-          if let candidates = blockingByFirst[v], candidates.contains(where: { t.contains(phrase: $0, at: i) }) { return true }
+        for i in t.indices {
+          if let candidates = blockingBySingle[t[i]], candidates.contains(where: { t.contains(phrase: $0, at: i) }) { return true }
+          if i + 1 < t.count, let candidates = blockingByPair[pair(t[i], t[i + 1])],
+            candidates.contains(where: { t.contains(phrase: $0, at: i) })
+          {
+            return true
+          }
         }
         return false
       }

@@ -81,7 +81,7 @@ enum KoreanConjugator {
     // Positions where an auxiliary starts: a space before it may be dropped, or added.
     var toggles: [(index: Int, hasSpace: Bool)] = []
     for i in phrase.indices {
-      guard attachableStarts.contains(where: { phrase[i...].starts(with: $0) }) else { continue }
+      guard attachableFirstScalars.contains(phrase[i]), attachableStarts.contains(where: { phrase[i...].starts(with: $0) }) else { continue }
       if i >= 2, phrase[i - 1] == 0x20, Hangul.isSyllable(phrase[i - 2]) {
         toggles.append((i, true))
       } else if i >= 1, Hangul.isSyllable(phrase[i - 1]) {
@@ -114,6 +114,8 @@ enum KoreanConjugator {
 
   static let attachableStarts: [[UInt32]] = ["드리", "드려", "드렸", "드릴", "드린", "드립", "드림", "주세", "주시", "주셔", "주십", "보겠", "보니", "보시", "보세", "봅니", "봐", "봤", "님"]
     .map { $0.unicodeScalars.map(\.value) }
+  /// The syllables an auxiliary starts with, to rule most positions out at once.
+  static let attachableFirstScalars: [UInt32] = Array(Set(attachableStarts.map { $0[0] })).sorted()
 
   private static func S(_ s: String) -> UInt32 { s.unicodeScalars.first!.value }
 }

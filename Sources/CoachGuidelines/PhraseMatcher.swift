@@ -44,17 +44,21 @@ struct PhraseMatcher: Sendable {
 
   /// Builds the automaton; pattern `i` of the result is `phrases[i]`.
   ///
-  /// The trie is built from the phrases in sorted order, so each node's children arrive in
-  /// symbol order and go straight into flat arrays (no per-node dictionaries); the failure links
-  /// are then found breadth first, and the nodes packed into `trie`.
+  /// The phrases go into a linked trie, whose nodes are then numbered depth first with each
+  /// node's children in symbol order and listed in flat arrays (no per-node dictionaries, no
+  /// sort of 100,000 phrases); the failure links are then found breadth first, and the nodes
+  /// packed into `trie`.
   init(phrases: [(scalars: [UInt32], openStart: Bool, openEnd: Bool)]) {
     bmpSymbols = [UInt16](repeating: 0, count: 0x10000)
-    var sequences: [[UInt16]] = []
-    sequences.reserveCapacity(phrases.count)
+    // Every phrase's symbols, end to end in one buffer (phrase `i` is `flat[bounds[i]..<bounds[i + 1]]`):
+    // a pack has over 100,000 phrases, and one small array each made loading slow.
+    var flat: [UInt16] = []
+    var bounds: [Int] = [0]
+    bounds.reserveCapacity(phrases.count + 1)
     patterns.reserveCapacity(phrases.count)
+    var fed: [UInt32] = []
     for phrase in phrases {
-      var fed: [UInt32] = []
-      fed.reserveCapacity(phrase.scalars.count)
+      fed.removeAll(keepingCapacity: true)
       for v in phrase.scalars {
         if v == NormalizedText.ignorable { continue }
         if v == 0x20, fed.last == 0x20 { continue }
@@ -63,34 +67,77 @@ struct PhraseMatcher: Sendable {
       }
       while fed.last == 0x20 { fed.removeLast() }
       while fed.first == 0x20 { fed.removeFirst() }
-      sequences.append(fed.map { symbolFor($0, creating: true) })
+      for v in fed { flat.append(symbolFor(v, creating: true)) }
+      bounds.append(flat.count)
       patterns.append(
         Pattern(
           length: fed.count, openStart: phrase.openStart, openEnd: phrase.openEnd,
           startsWithWord: fed.first.map(PhraseMatcher.isWordScalar) ?? false,
           endsWithWord: fed.last.map(PhraseMatcher.isWordScalar) ?? false))
     }
-    let order = sequences.indices.sorted { sequences[$0].lexicographicallyPrecedes(sequences[$1]) }
-    var edgeParent: [Int32] = [], edgeSymbol: [UInt16] = [], edgeChild: [Int32] = []
-    var nodeCount: Int32 = 1
-    var outputs: [(node: Int32, pattern: Int32)] = []
-    var path: [Int32] = [0]
-    var previous: [UInt16] = []
-    for index in order {
-      let sequence = sequences[index]
-      var lcp = 0
-      while lcp < sequence.count && lcp < previous.count && sequence[lcp] == previous[lcp] { lcp += 1 }
-      path.removeSubrange((lcp + 1)...)
-      for k in lcp..<sequence.count {
-        edgeParent.append(path[k])
-        edgeSymbol.append(sequence[k])
-        edgeChild.append(nodeCount)
-        path.append(nodeCount)
-        nodeCount += 1
+    // The trie, built by inserting the phrases in index order: `child`/`sibling` chains during the
+    // build (the root's children in a table by symbol, as most phrases start differently).
+    var buildSymbol: [UInt16] = [0], firstChild: [Int32] = [-1], nextSibling: [Int32] = [-1]
+    buildSymbol.reserveCapacity(flat.count + 1)
+    firstChild.reserveCapacity(flat.count + 1)
+    nextSibling.reserveCapacity(flat.count + 1)
+    var rootTable = [Int32](repeating: -1, count: symbolCount + 1)
+    var nodeOfPattern = [Int32](repeating: 0, count: phrases.count)
+    for index in phrases.indices {
+      var node: Int32 = 0
+      for k in bounds[index]..<bounds[index + 1] {
+        let symbol = flat[k]
+        var child = node == 0 ? rootTable[Int(symbol)] : firstChild[Int(node)]
+        if node != 0 {
+          while child >= 0 && buildSymbol[Int(child)] != symbol { child = nextSibling[Int(child)] }
+        }
+        if child < 0 {
+          child = Int32(buildSymbol.count)
+          buildSymbol.append(symbol)
+          firstChild.append(-1)
+          nextSibling.append(node == 0 ? -1 : firstChild[Int(node)])
+          if node == 0 { rootTable[Int(symbol)] = child } else { firstChild[Int(node)] = child }
+        }
+        node = child
       }
-      outputs.append((path[sequence.count], Int32(index)))
-      previous = sequence
+      nodeOfPattern[index] = node
     }
+    // Nodes renumbered depth first, children in symbol order: the numbering a build from the
+    // phrases in sorted order would give, so a node's first child — and the whole tail of a long
+    // phrase — follows it in memory. Edges are listed in that order, one per node but the root.
+    var number = [Int32](repeating: 0, count: buildSymbol.count)
+    var edgeParent: [Int32] = [], edgeSymbol: [UInt16] = [], edgeChild: [Int32] = []
+    edgeParent.reserveCapacity(buildSymbol.count)
+    edgeSymbol.reserveCapacity(buildSymbol.count)
+    edgeChild.reserveCapacity(buildSymbol.count)
+    var nodeCount: Int32 = 1
+    var stack: [(node: Int32, parent: Int32)] = []
+    var children: [Int32] = []
+    func pushChildren(of node: Int32) {
+      children.removeAll(keepingCapacity: true)
+      if node == 0 {
+        for c in rootTable where c >= 0 { children.append(c) }  // already in symbol order
+      } else {
+        var c = firstChild[Int(node)]
+        while c >= 0 {
+          children.append(c)
+          c = nextSibling[Int(c)]
+        }
+        if children.count > 1 { children.sort { buildSymbol[Int($0)] < buildSymbol[Int($1)] } }
+      }
+      for c in children.reversed() { stack.append((c, number[Int(node)])) }
+    }
+    pushChildren(of: 0)
+    while let (node, parent) = stack.popLast() {
+      number[Int(node)] = nodeCount
+      edgeParent.append(parent)
+      edgeSymbol.append(buildSymbol[Int(node)])
+      edgeChild.append(nodeCount)
+      nodeCount += 1
+      pushChildren(of: node)
+    }
+    // Patterns ending at each node, in index order.
+    let outputs = phrases.indices.map { (node: number[Int(nodeOfPattern[$0])], pattern: Int32($0)) }
     let n = Int(nodeCount)
     // Edges grouped by parent (a stable counting sort keeps each node's children in symbol order).
     var edgeStart = [Int32](repeating: 0, count: n + 1)

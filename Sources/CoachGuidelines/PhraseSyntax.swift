@@ -190,6 +190,7 @@ enum PhraseSyntax {
   /// when it has none.
   static func withoutApostrophes(_ s: [UInt32]) -> [UInt32]? {
     let n: UInt32 = 0x6E, apostrophe: UInt32 = 0x27, t: UInt32 = 0x74
+    guard s.contains(apostrophe) else { return nil }
     func isLetter(_ c: UInt32) -> Bool { c >= 0x61 && c <= 0x7A }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
@@ -212,6 +213,10 @@ enum PhraseSyntax {
   }
 
   static func collapseSpaces(_ s: [UInt32]) -> [UInt32] {
+    // Most phrases have nothing to collapse: no tab, no space at either end, no double space.
+    if s.first != 0x20 && s.last != 0x20 && !s.contains(0x09) && !zip(s, s.dropFirst()).contains(where: { $0 == 0x20 && $1 == 0x20 }) {
+      return s
+    }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
     for v in s {
@@ -243,6 +248,7 @@ enum PhraseSyntax {
   static let contractions: [[UInt32]] = ["ll", "ve", "re", "s", "d", "m", "t"].map { $0.unicodeScalars.map(\.value) }
 
   static func joinContractions(_ s: [UInt32]) -> [UInt32] {
+    guard s.contains(where: { $0 == 0x27 || $0 == 0x2019 }) else { return s }
     func isLetter(_ v: UInt32) -> Bool { (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
     var out: [UInt32] = []
     out.reserveCapacity(s.count)
