@@ -137,6 +137,10 @@ extension String {
 extension Substring {
   func range(of target: String) -> Range<Substring.Index>? {
     guard !target.isEmpty else { return nil }
+    // An ASCII target can only match where its bytes are: most lines lack it, and ruling that
+    // out over the bytes spares a character-by-character search (every phrase line is asked
+    // for "=>").
+    if target.utf8.allSatisfy({ $0 < 0x80 }) && !utf8.containsBytes(of: target.utf8) { return nil }
     var i = startIndex
     while i < endIndex {
       if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
@@ -150,5 +154,20 @@ extension String {
   func range(of target: String) -> Range<String.Index>? {
     let sub = self[...]
     return sub.range(of: target)
+  }
+}
+
+extension Substring.UTF8View {
+  /// Whether `needle`'s bytes occur in a row.
+  func containsBytes(of needle: String.UTF8View) -> Bool {
+    let bytes = Array(needle)
+    func search(_ haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard !bytes.isEmpty else { return true }
+      guard haystack.count >= bytes.count else { return false }
+      return (0...(haystack.count - bytes.count)).contains { start in
+        bytes.indices.allSatisfy { haystack[start + $0] == bytes[$0] }
+      }
+    }
+    return withContiguousStorageIfAvailable(search) ?? Array(self).withUnsafeBufferPointer(search)
   }
 }

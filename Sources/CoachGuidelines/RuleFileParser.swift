@@ -91,9 +91,11 @@ struct RuleFileParser {
   mutating func parse(_ text: String, into file: inout RuleFile) {
     var lines: [Line] = []
     var number = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split on the byte: as Characters, "\r\n" is one grapheme and would not split, so a file
+    // saved with Windows line endings read as a single line.
+    for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
       number += 1
-      var content = raw
+      var content = Substring(raw)
       if content.last == "\r" { content.removeLast() }
       var indent = 0
       while let first = content.first, first == " " || first == "\t" {

@@ -41,6 +41,19 @@ struct RuleFileTests {
     #expect(e.has(rule: "ko.apology.test"))
   }
 
+  @Test("a file saved with Windows line endings loads the same rule, with the same positions")
+  func crlfLineEndings() throws {
+    let crlf = Self.validRule.replacingOccurrences(of: "\n", with: "\r\n")
+    let (library, _) = try load(["ko/a.rules": crlf])
+    #expect(library.diagnostics.filter(\.isError).isEmpty)
+    #expect(library.rules.map(\.id) == ["ko.apology.test"])
+    #expect(Evaluator(library: library).evaluate("정말 죄송해요.").has(rule: "ko.apology.test"))
+    // A mistake is still reported at its line and column.
+    let broken = crlf.replacingOccurrences(of: "kind: strength", with: "kind: strenght")
+    let (bad, folder) = try load(["ko/a.rules": broken])
+    #expect(rendered(bad, folder).contains { $0.hasPrefix("a.rules:5:") })
+  }
+
   /// A one-rule Korean tone file, `ko.tone.test`, for phrase-syntax tests.
   func koToneTestRule(phrases: String, match: String, noMatch: String) -> String {
     """

@@ -84,5 +84,13 @@ struct ScenariosCommandTests {
     let json = try Self.run(["scenarios", "lint", "--format", "json", fixture])
     #expect(json.status == 1)
     #expect(json.stdout.contains("\"line\":18,\"column\":6,\"endColumn\":11,\"severity\":\"error\",\"code\":\"duplicate-node\""))
+    // The same file saved with Windows line endings: same positions, and the line is still quoted.
+    let crlf = FileManager.default.temporaryDirectory.appendingPathComponent("crlf-\(UUID().uuidString).scenario")
+    defer { try? FileManager.default.removeItem(at: crlf) }
+    let text = try String(contentsOfFile: fixture, encoding: .utf8).replacingOccurrences(of: "\n", with: "\r\n")
+    try text.write(to: crlf, atomically: true, encoding: .utf8)
+    let windows = try Self.run(["scenarios", "lint", crlf.path])
+    #expect(windows.status == 1)
+    #expect(windows.stdout.contains("\(crlf.path):18:6: error: duplicate node id 'start' [duplicate-node]\n    node start\n"))
   }
 }

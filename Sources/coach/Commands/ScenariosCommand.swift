@@ -153,9 +153,10 @@ struct ScenariosCommand {
       format: json ? .json : .text, colour: styler.isEnabled,
       sourceLine: { path, line in
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte: as a Character, "\r\n" would not split (files saved on Windows).
+        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         guard line >= 1 && line <= lines.count else { return nil }
-        var text = String(lines[line - 1])
+        var text = String(decoding: lines[line - 1], as: UTF8.self)
         if text.hasSuffix("\r") { text.removeLast() }
         return text
       })
