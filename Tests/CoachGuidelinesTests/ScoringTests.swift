@@ -213,6 +213,8 @@ struct ScoringTests {
       ("The heating has been broken for 5 days.", .en), ("헬스장 해지하고 싶은데 계속 돈이 빠져나가요.", .ko), ("계정이 정지됐는데 저는 잘못한 게 없어요.", .ko),
       ("보일러가 5일째 고장이에요.", .ko), ("4만 원이나 냈는데 반은 빠져 있었어요.", .ko),
       ("제가 찍은 사진이 있다니까요. 지금 제가 거짓말한다는 거예요?", .ko), ("All my notes are gone after the update.", .en), ("Where is my parcel? It's been 10 days.", .en),
+      ("You renewed my subscription without asking and charged me $99!", .en), ("They cancelled it without even asking!", .en),
+      ("I'm abroad and I can't pay for my hotel.", .en), ("해외에서 카드가 정지돼서 호텔비를 못 내고 있어요.", .ko), ("폭설로 공항에 발이 묶였어요.", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
@@ -224,7 +226,8 @@ struct ScoringTests {
       ("I had no idea there was a fee.", .en), ("Did I miss something?", .en), ("I don't remember signing up for this.", .en)] {
       #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
     }
-    for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko)] {
+    for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko),
+      ("Can I change the plan without asking the account owner?", .en)] {
       let signals = evaluator.customerSignals(message, language: language)
       #expect(!signals.upset && !signals.confused, "\(message)")
     }
