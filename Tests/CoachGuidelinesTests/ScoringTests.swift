@@ -219,7 +219,8 @@ struct ScoringTests {
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
-    for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko)] {
+    for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko),
+      ("My exam is in an hour and I'm locked out of the course site!", .en), ("한 시간 뒤에 시험인데 강의 사이트에 로그인이 안 돼요!", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
     for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko), ("What's a PUK?", .en),
@@ -233,7 +234,7 @@ struct ScoringTests {
     }
     // Damage that was already there, food that came cold: problems to thank the customer for reporting.
     for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
-      ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko)] {
+      ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko), ("I'm locked out of my account.", .en)] {
       #expect(evaluator.customerSignals(message, language: language).feedback, "\(message)")
     }
   }
