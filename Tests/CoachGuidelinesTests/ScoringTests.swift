@@ -215,6 +215,7 @@ struct ScoringTests {
       ("제가 찍은 사진이 있다니까요. 지금 제가 거짓말한다는 거예요?", .ko), ("All my notes are gone after the update.", .en), ("Where is my parcel? It's been 10 days.", .en),
       ("You renewed my subscription without asking and charged me $99!", .en), ("They cancelled it without even asking!", .en),
       ("I'm abroad and I can't pay for my hotel.", .en), ("해외에서 카드가 정지돼서 호텔비를 못 내고 있어요.", .ko), ("폭설로 공항에 발이 묶였어요.", .ko),
+      ("I'm still waiting for the refund.", .en), ("환불이 아직도 안 들어왔어요.", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
@@ -228,13 +229,14 @@ struct ScoringTests {
       #expect(evaluator.customerSignals(message, language: language).confused, "\(message)")
     }
     for (message, language) in [("I want to change my delivery address.", Language.en), ("배송지를 바꾸고 싶어요.", .ko),
-      ("Can I change the plan without asking the account owner?", .en)] {
+      ("Can I change the plan without asking the account owner?", .en), ("아직 결정 못 했어요.", .ko), ("아직 안 먹어 봤어요.", .ko)] {
       let signals = evaluator.customerSignals(message, language: language)
       #expect(!signals.upset && !signals.confused, "\(message)")
     }
     // Damage that was already there, food that came cold: problems to thank the customer for reporting.
     for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
-      ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko), ("I'm locked out of my account.", .en)] {
+      ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko), ("I'm locked out of my account.", .en),
+      ("My refund hasn't come in yet.", .en), ("환불 아직 안 들어왔어요.", .ko), ("아직 답장이 없어요.", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).feedback, "\(message)")
     }
   }
