@@ -97,6 +97,9 @@ public enum KoreanEndings {
       if n == 2, let first = word.first, Hangul.isSyllable(first), Hangul.lead(first) == Hangul.Lead.rieul { return .fragment }
       return .informal
     case S.ge:
+      // An adjective on ㄹ takes the adverb -게 with no change ('길게 누르세요', '힘들게 하셨네요'):
+      // it looks like the promise -ㄹ게, which an adjective cannot make.
+      if word.endsInNoun(S.rieulAdverbs) { return .fragment }
       if prevTail == Hangul.Tail.rieul { return .informal }
       if word.endsInNoun(S.geNouns) { return .fragment }
       return .weakInformal
@@ -214,7 +217,7 @@ public enum KoreanEndings {
       return prevTail == Hangul.Tail.ssangSiot || prevTail == Hangul.Tail.nieun || prev == S.i || prev == S.eops
         || prev == S.iss
     case S.ya, S.nya, S.ja, S.rae, S.dae: return true
-    case S.ge: return prevTail == Hangul.Tail.rieul
+    case S.ge: return prevTail == Hangul.Tail.rieul && !word.endsInNoun(S.rieulAdverbs)
     case S.ne: return word.count >= 2
     default:
       return word.hasSuffix(S.janha) || word.hasSuffix(S.geodeun) || word.hasSuffix(S.guna)
@@ -299,6 +302,8 @@ enum S {
   static let beforeHearsayDae = set("한는란된간온린")
   static let beforePropositiveJa = set("보가먹놀쉬찾읽씻두있시오나타자서내말")
   static let geNouns = list("가게 무게 게")
+  /// Adverbs of adjectives on ㄹ (길다, 힘들다, 낯설다) and 알게 (알게 되다): not the promise -ㄹ게.
+  static let rieulAdverbs = list("길게 멀게 달게 힘들게 둥글게 가늘게 드물게 거칠게 낯설게 서툴게 알게")
   static let beforeGun = set("렇하이았었였겠")
   static let verbalBeforeConnective = set("하되있없주오가받알내보시겠리르드으이다라우지")
   static let connectiveSuffixes = list("려고 으려 도록 다가 거나 든지 듯이 느라 으니 라서 어서 아서")

@@ -73,6 +73,14 @@ struct SpeechLevelTests {
     for noun in ["친구와", "하나와 둘", "오키나와", "회사와", "고객님과 저와"] { #expect(sentenceLevels(noun) == [.fragment], "\(noun)") }
   }
 
+  @Test("the adverb -게 of an adjective on ㄹ is not the promise -ㄹ게: '알림을 길게 누르세요' is one polite sentence")
+  func rieulAdverbs() {
+    #expect(level("화면을 아래로 내려서 앱 알림을 길게 누른 다음 끄기를 선택하세요.") == .polite)
+    #expect(level("이렇게 힘들게 해서 죄송합니다.") == .formal)
+    #expect(level("새로 알게 되신 내용이 있으면 알려 주세요.") == .polite)
+    for promise in ["제가 할게", "내일 갈게", "이번 주에 만들게"] { #expect(sentenceLevels(promise) == [.informal], "\(promise)") }
+  }
+
   @Test("a title glued to the ending, as chat types it, leaves the ending's level: '감사합니다고객님'")
   func gluedTitle() {
     #expect(level("감사합니다고객님") == .formal)
