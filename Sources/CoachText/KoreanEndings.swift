@@ -74,6 +74,8 @@ public enum KoreanEndings {
       if prevTail == Hangul.Tail.rieul { return final ? .informal : .weakInformal }
       return .weakInformal
     case S.rae:
+      // '늦길래 확인해 봤어요': the connective -길래 (since), not the question -ㄹ래, unless it ends the sentence.
+      if !final && word.count >= 2 && word.hasSuffix(S.gillae) { return .fragment }
       if prevTail == Hangul.Tail.rieul || word.elementsEqual(S.geurae) { return .informal }
       return .fragment
     case S.dae:
@@ -216,7 +218,9 @@ public enum KoreanEndings {
     case S.da:
       return prevTail == Hangul.Tail.ssangSiot || prevTail == Hangul.Tail.nieun || prev == S.i || prev == S.eops
         || prev == S.iss
-    case S.ya, S.nya, S.ja, S.rae, S.dae: return true
+    case S.ya, S.nya, S.ja, S.dae: return true
+    // -길래 with more words after it is the connective 'since' ('배송이 늦길래 확인해 봤어요').
+    case S.rae: return !(word.count >= 2 && word.hasSuffix(S.gillae))
     case S.ge: return prevTail == Hangul.Tail.rieul && !word.endsInNoun(S.rieulAdverbs)
     case S.ne: return word.count >= 2
     default:
@@ -265,7 +269,7 @@ enum S {
   static let so: UInt32 = 0xC18C /* 소 */, bio = w("바이오"), beforeHaoSo = set("좋않같많싫옳")
   static let tailBieupSiot = 18  // ㅄ (없소)
   static let sijiyo = w("시지요"), soseo = w("소서"), sida = w("시다"), sio = w("시오"), guryeo = w("구려")
-  static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래")
+  static let kkaji = w("까지"), haja = w("하자"), dongne = w("동네"), geurae = w("그래"), gillae = w("길래")
   static let janha = w("잖아"), geodeun = w("거든"), guna = w("구나"), jiman = w("지만"), deyo = w("데요")
   static let neunde = w("는데"), eunde = w("은데"), deonde = w("던데")
 

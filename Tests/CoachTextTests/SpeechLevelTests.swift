@@ -81,6 +81,14 @@ struct SpeechLevelTests {
     for promise in ["제가 할게", "내일 갈게", "이번 주에 만들게"] { #expect(sentenceLevels(promise) == [.informal], "\(promise)") }
   }
 
+  @Test("the connective -길래 ('since') does not end a sentence; -ㄹ래 at the end is still 반말")
+  func gillaeConnective() {
+    #expect(level("배송이 늦길래 제가 직접 확인해 봤어요.") == .polite)
+    #expect(level("문의가 많길래 공지를 올렸습니다.") == .formal)
+    #expect(sentenceLevels("이거 맡길래?") == [.informal])
+    #expect(sentenceLevels("뭐 먹을래") == [.informal])
+  }
+
   @Test("a title glued to the ending, as chat types it, leaves the ending's level: '감사합니다고객님'")
   func gluedTitle() {
     #expect(level("감사합니다고객님") == .formal)
