@@ -218,7 +218,9 @@ public enum KoreanEndings {
     case S.da:
       return prevTail == Hangul.Tail.ssangSiot || prevTail == Hangul.Tail.nieun || prev == S.i || prev == S.eops
         || prev == S.iss
-    case S.ya, S.nya, S.ja, S.dae: return true
+    // 야 after 에, 제 or 서 is the particle 'only then' ('오늘에야 확인했습니다', '그제야', '나서야'), not the copula.
+    case S.ya: return !(word.count >= 2 && word.endsInNoun(S.yaParticleEndings))
+    case S.nya, S.ja, S.dae: return true
     // -길래 with more words after it is the connective 'since' ('배송이 늦길래 확인해 봤어요').
     case S.rae: return !(word.count >= 2 && word.hasSuffix(S.gillae))
     case S.ge: return prevTail == Hangul.Tail.rieul && !word.endsInNoun(S.rieulAdverbs)
@@ -306,6 +308,7 @@ enum S {
   static let beforeHearsayDae = set("한는란된간온린")
   static let beforePropositiveJa = set("보가먹놀쉬찾읽씻두있시오나타자서내말")
   static let geNouns = list("가게 무게 게")
+  static let yaParticleEndings = list("에야 제야 서야")
   /// Adverbs of adjectives on ㄹ (길다, 힘들다, 낯설다) and 알게 (알게 되다): not the promise -ㄹ게.
   static let rieulAdverbs = list("길게 멀게 달게 힘들게 둥글게 가늘게 드물게 거칠게 낯설게 서툴게 알게")
   static let beforeGun = set("렇하이았었였겠")

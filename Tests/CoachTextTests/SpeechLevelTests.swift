@@ -89,6 +89,14 @@ struct SpeechLevelTests {
     #expect(sentenceLevels("뭐 먹을래") == [.informal])
   }
 
+  @Test("야 after 에, 제 or 서 is the particle 'only then': '오늘에야 확인했습니다' is one formal sentence")
+  func yaParticle() {
+    #expect(level("오늘에야 확인했습니다.") == .formal)
+    #expect(level("그제야 오류를 찾았어요.") == .polite)
+    #expect(level("며칠 만에야 연락이 닿았어요.") == .polite)
+    #expect(sentenceLevels("이건 금지야") == [.informal])
+  }
+
   @Test("a title glued to the ending, as chat types it, leaves the ending's level: '감사합니다고객님'")
   func gluedTitle() {
     #expect(level("감사합니다고객님") == .formal)
