@@ -70,8 +70,14 @@ public struct CustomerSignals: Sendable, Hashable {
     func any(_ lists: [Int32]) -> Bool { lists.contains { !hits.hits(in: $0).isEmpty } }
     let view = text.view
     let sets = pack.customerLists
+    let praise = any(sets.praise)
+    let thankful = praise || any(sets.thanks)
+    // Exclamation marks alone do not make a thankful message upset: '감사해요!!' is delight.
+    let upsetWords = sets.upset.contains { list in
+      hits.hits(in: list).contains { hit in !(thankful && view[hit.start..<hit.end].allSatisfy { $0 == 0x21 }) }
+    }
     // A message typed in capitals is shouted ("YOU CHARGED ME TWICE"): English only, where case means something.
-    let angry = any(sets.upset) || (pack.language == .en && CustomerSignals.isShouted(text.nfc))
+    let angry = upsetWords || (pack.language == .en && CustomerSignals.isShouted(text.nfc))
     upset = angry || any(sets.distress)
     confused = any(sets.confused)
     // "이해가 안 돼요" is confusion, not a fault: a feedback phrase inside a confusion phrase is not feedback.
@@ -79,9 +85,8 @@ public struct CustomerSignals: Sendable, Hashable {
     let problem = sets.feedback.contains { list in
       hits.hits(in: list).contains { hit in !confusion.contains { $0.start < hit.end && hit.start < $0.end } }
     }
-    let praise = any(sets.praise)
     let asks = view.contains { $0 == 0x3F || $0 == 0xFF1F }  // ? or ？
-    satisfied = (praise || any(sets.thanks)) && !problem && !upset && !confused && !asks
+    satisfied = thankful && !problem && !upset && !confused && !asks
     question = asks || confused || any(sets.question)
     // A complaint is feedback; grief is not (empathy is owed, thanks for "feedback" would jar).
     feedback = problem || angry || (praise && satisfied)

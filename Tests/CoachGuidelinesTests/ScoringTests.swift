@@ -304,6 +304,8 @@ struct ScoringTests {
     for (message, language) in [
       ("Great, that worked, thanks!", Language.en), ("OK, I'll try that.", Language.en),
       ("네 해결됐어요 감사합니다", Language.ko), ("알겠어요, 해 볼게요.", Language.ko),
+      // Exclamation marks after thanks are delight, not anger.
+      ("빨리 고쳐 주셔서 감사해요!!", Language.ko), ("Thanks for fixing it!!", Language.en),
     ] {
       let signals = evaluator.customerSignals(message, language: language)
       #expect(signals.satisfied && !signals.feedback, "thanks or agreement is not feedback: \(message)")
@@ -316,6 +318,7 @@ struct ScoringTests {
     ] {
       #expect(!evaluator.customerSignals(message, language: language).satisfied, "\(message)")
     }
+    #expect(evaluator.customerSignals("배송 언제 와요!!", language: .ko).upset, "exclamation marks without thanks still read as anger")
 
     let thanked = evaluator.evaluate(
       "Thank you so much, that made our day! I'll pass your kind words on to the team.",
