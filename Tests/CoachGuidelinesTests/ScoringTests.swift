@@ -221,7 +221,8 @@ struct ScoringTests {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
     for (message, language) in [("My suitcase didn't arrive and I have a wedding tomorrow.", Language.en), ("수하물이 안 왔는데 내일 결혼식이에요.", .ko),
-      ("My exam is in an hour and I'm locked out of the course site!", .en), ("한 시간 뒤에 시험인데 강의 사이트에 로그인이 안 돼요!", .ko)] {
+      ("My exam is in an hour and I'm locked out of the course site!", .en), ("한 시간 뒤에 시험인데 강의 사이트에 로그인이 안 돼요!", .ko),
+      ("The broken cake ruined the party.", .en), ("케이크가 찌그러져서 왔어요. 생일 파티 망쳤어요.", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
     }
     for (message, language) in [("I'm not quite sure which plan I'm on.", Language.en), ("요금이 이게 맞는지 확실하지 않아요.", .ko), ("What's a PUK?", .en),
