@@ -216,6 +216,8 @@ struct ScoringTests {
       ("You renewed my subscription without asking and charged me $99!", .en), ("They cancelled it without even asking!", .en),
       ("I'm abroad and I can't pay for my hotel.", .en), ("해외에서 카드가 정지돼서 호텔비를 못 내고 있어요.", .ko), ("폭설로 공항에 발이 묶였어요.", .ko),
       ("I'm still waiting for the refund.", .en), ("환불이 아직도 안 들어왔어요.", .ko),
+      ("이게 몇 번째 연락인지 모르겠어요.", .ko), ("벌써 세 번째예요.", .ko), ("당장 환불해 주세요.", .ko), ("제 돈 돌려주세요.", .ko),
+      ("탈퇴하겠습니다.", .ko), ("언제까지 기다려야 해요?", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
@@ -233,6 +235,11 @@ struct ScoringTests {
       ("Can I change the plan without asking the account owner?", .en), ("아직 결정 못 했어요.", .ko), ("아직 안 먹어 봤어요.", .ko)] {
       let signals = evaluator.customerSignals(message, language: language)
       #expect(!signals.upset && !signals.confused, "\(message)")
+    }
+    // Words that are angry only about the trouble: the second photo, still on sale, how to leave, why so cheap.
+    for message in ["두 번째 사진 색상으로 주문하고 싶어요.", "이거 아직도 판매하나요?", "이게 뭐예요? 처음 보는 기능인데요.",
+      "탈퇴하려면 어떻게 해야 하나요?", "당장 쓸 건데 오늘 받을 수 있을까요?", "왜 이렇게 저렴해요? 정품 맞나요?", "쿠폰 유효기간이 언제까지예요?"] {
+      #expect(!evaluator.customerSignals(message, language: .ko).upset, "\(message)")
     }
     // Damage that was already there, food that came cold: problems to thank the customer for reporting.
     for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
