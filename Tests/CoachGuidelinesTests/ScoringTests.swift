@@ -241,6 +241,8 @@ struct ScoringTests {
       "탈퇴하려면 어떻게 해야 하나요?", "당장 쓸 건데 오늘 받을 수 있을까요?", "왜 이렇게 저렴해요? 정품 맞나요?", "쿠폰 유효기간이 언제까지예요?"] {
       #expect(!evaluator.customerSignals(message, language: .ko).upset, "\(message)")
     }
+    #expect(!evaluator.customerSignals("Can I order the same thing again?", language: .en).upset)
+    #expect(evaluator.customerSignals("Broken again?", language: .en).upset)
     // Damage that was already there, food that came cold: problems to thank the customer for reporting.
     for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
       ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko), ("I'm locked out of my account.", .en),
