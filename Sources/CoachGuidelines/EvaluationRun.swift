@@ -84,7 +84,9 @@ struct EvaluationRun {
             let r = w << 6 | bits.trailingZeroBitCount
             bits &= bits - 1
             let plan = pack.plans[r]
-            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1) else { continue }
+            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1),
+              plan.allowed(context: contextMask, detected: detectedMask)
+            else { continue }
             apply(r)
           }
         }
@@ -97,7 +99,8 @@ struct EvaluationRun {
         while bits != 0 {
           let r = w << 6 | bits.trailingZeroBitCount
           bits &= bits - 1
-          if pack.plans[r].dependsOnCategories { apply(r) }
+          let plan = pack.plans[r]
+          if plan.dependsOnCategories && plan.allowed(context: contextMask, detected: detectedMask) { apply(r) }
         }
       }
     }
@@ -114,9 +117,12 @@ struct EvaluationRun {
 
   // MARK: - Rules
 
+  /// Finds rule `r`'s evidence and adds its findings. Called only for a rule whose `when:` and
+  /// `unless:` allow it (`RulePlan.allowed`), tested by the callers: most active rules are not
+  /// allowed in a given context, and a call that returned at once still paid for its frame and
+  /// for copying the plan.
   mutating func apply(_ r: Int) {
     let plan = pack.plans[r]
-    guard plan.allowed(context: contextMask, detected: detectedMask) else { return }
     // Take the buffer out (so it is uniquely referenced and keeps its capacity), put it back after.
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&candidates, &scratchCandidates)
