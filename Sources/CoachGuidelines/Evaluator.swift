@@ -147,8 +147,7 @@ struct HitIndex {
     var found: [Hit] = []
     found.reserveCapacity(view.count / 4 + 8)
     let n = view.count
-    matcher.scan(view, in: 0..<n) { pattern, fedEnd in
-      let p = matcher.patterns[Int(pattern)]
+    matcher.scan(view, in: 0..<n) { pattern, p, fedEnd in
       // A run of digits is fed once, so a phrase ending in `{n}` is reported at the run's first
       // digit: the number is the whole run ("December 12", "10:30").
       var end = fedEnd
@@ -159,7 +158,7 @@ struct HitIndex {
           a += 1
         }
       }
-      let start = matcher.start(of: pattern, endingAt: end, in: view)
+      let start = PhraseMatcher.start(length: p.length, endingAt: end, in: view)
       // Word boundaries, judged within a script: a Latin phrase may touch Hangul (OTP를).
       if !p.openStart && p.startsWithWord {
         var b = start - 1
