@@ -19,7 +19,10 @@ extension EvaluationRun {
     case .longSentence:
       let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
       let view = analysis.text.view
-      return sentences.filter { !analysis.isQuoted($0.range) && EvaluationRun.wordCount($0.range, in: view) > limit }.map(\.range)
+      return sentences.filter {
+        EvaluationRun.mayHaveMoreWords($0.range, than: limit) && !analysis.isQuoted($0.range)
+          && EvaluationRun.wordCount($0.range, in: view) > limit
+      }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
       return onlyStockSentences(lists).map { [$0] } ?? []
@@ -47,6 +50,13 @@ extension EvaluationRun {
 
   /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
   static let wholeReplyMarker: [Range<Int>] = [0..<0]
+
+  /// Whether a range is long enough to hold more than `limit` words: a word takes a scalar,
+  /// and a break comes between two words, so `n` scalars hold at most `(n + 1) / 2` of them.
+  /// Most sentences are too short to be counted at all.
+  static func mayHaveMoreWords(_ range: Range<Int>, than limit: Int) -> Bool {
+    (range.count + 1) / 2 > limit
+  }
 
   /// The words in a range of the view. Static: as a method called from the mutating `spans`,
   /// each call (one per sentence) first copied the whole run.
