@@ -76,31 +76,31 @@ struct EvaluationRun {
         previousList = hit.list
         for r in pack.rulesByList[Int(hit.list)] { mark(r) }
       }
-      // Rules that read no findings first, then those reading the first ones' findings.
+      // Rules that read no findings first, then those reading the first ones' findings. A rule's
+      // bit is cleared in its pass, so that each pass visits only the rules still to come.
       for pass in 0..<2 {
         for w in 0..<words {
           var bits = active[w]
           while bits != 0 {
-            let r = w << 6 | bits.trailingZeroBitCount
+            let bit = bits.trailingZeroBitCount
             bits &= bits - 1
+            let r = w << 6 | bit
             let plan = pack.plans[r]
-            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1),
-              plan.allowed(context: contextMask, detected: detectedMask)
-            else { continue }
-            apply(r)
+            guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1) else { continue }
+            active[w] &= ~(1 << UInt64(bit))
+            if plan.allowed(context: contextMask, detected: detectedMask) { apply(r) }
           }
         }
       }
       if anyOverride { withdrawOverridden() }
       for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
-      // Rules that read other categories' results.
+      // The rules left read other categories' results.
       for w in 0..<words {
         var bits = active[w]
         while bits != 0 {
           let r = w << 6 | bits.trailingZeroBitCount
           bits &= bits - 1
-          let plan = pack.plans[r]
-          if plan.dependsOnCategories && plan.allowed(context: contextMask, detected: detectedMask) { apply(r) }
+          if pack.plans[r].allowed(context: contextMask, detected: detectedMask) { apply(r) }
         }
       }
     }
