@@ -86,8 +86,8 @@ extension EvaluationRun {
     func isJoiner(_ v: UInt32) -> Bool {
       v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || v == NormalizedText.ignorable
     }
-    // Quick exit: no scalar in the emoji blocks at all.
-    guard view.contains(where: { $0 >= 0x1F000 || ($0 >= 0x2600 && $0 <= 0x2B55) }) else { return [] }
+    // Quick exit: no scalar in the emoji blocks at all (noted as the view was built).
+    guard analysis.text.hasEmojiBlockScalar else { return [] }
     var runs: [Range<Int>] = []
     var start = -1, end = -1, count = 0
     var afterZWJ = false

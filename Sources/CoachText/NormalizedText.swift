@@ -26,11 +26,15 @@ public struct NormalizedText: Sendable {
   /// Counts gathered while building the view (for language detection).
   public let hangulCount: Int
   public let latinCount: Int
+  /// Whether the view holds a scalar of the emoji blocks (U+2600…U+2B55, U+1F000 and up), noted
+  /// while building it: the emoji check's quick exit, without a pass over the view.
+  package let hasEmojiBlockScalar: Bool
 
   public init(_ text: String) {
     original = text
     var hangul = 0, latin = 0
     var needsComposition = false
+    var emoji = false
     // Decode the UTF-8 bytes directly (a String's bytes are always valid UTF-8) into an
     // uninitialised buffer (no capacity check per scalar); ASCII and precomposed Hangul, nearly
     // all of every reply, skip the NFC test.
@@ -40,12 +44,13 @@ public struct NormalizedText: Sendable {
         var i = 0
         let n = bytes.count
         // Counted in locals (kept in registers), added to the totals once.
-        var hangulHere = 0, latinHere = 0
+        var hangulHere = 0, latinHere = 0, emojiHere = false
         // The Latin letter of the current run and its length so far.
         var runLetter: UInt32 = 0, runLength = 0
         defer {
           hangul += hangulHere
           latin += latinHere
+          emoji = emoji || emojiHere
         }
         while i < n {
           let b0 = UInt32(bytes[i])
@@ -77,6 +82,7 @@ public struct NormalizedText: Sendable {
             folded = v
           } else {
             folded = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+            if NormalizedText.isInEmojiBlock(folded) { emojiHere = true }
           }
           // Stretched letters collapsed on the way (what `collapseStretchedLetters` does): from
           // the third of a run of one Latin letter, the repeats after the first are ignorable.
@@ -134,9 +140,16 @@ public struct NormalizedText: Sendable {
       originalScalarCount = Int(originalIndex)
     }
     if !collapsed || needsComposition { NormalizedText.collapseStretchedLetters(&view) }
+    // The other paths built the view without noting emoji (collapsing touches only letters).
+    hasEmojiBlockScalar = collapsed ? emoji : view.contains(where: NormalizedText.isInEmojiBlock)
     self.view = view
     hangulCount = hangul
     latinCount = latin
+  }
+
+  /// U+2600…U+2B55 (symbols, dingbats, arrows, stars) or U+1F000 and up (pictographs).
+  @inline(__always) static func isInEmojiBlock(_ v: UInt32) -> Bool {
+    v >= 0x1F000 || (v >= 0x2600 && v <= 0x2B55)
   }
 
   /// A letter written three or more times in a row is read once ("sooo sorry", "thaaanks",
