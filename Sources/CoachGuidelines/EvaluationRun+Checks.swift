@@ -118,7 +118,7 @@ extension EvaluationRun {
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
   func allCapsRuns(minimumWords: Int, allowList: [Int32]?) -> [Range<Int>] {
     // Quick exit: no three upper-case ASCII letters in a row.
-    guard hasCapitalRun(analysis.text.nfc, length: 3) else { return [] }
+    guard analysis.text.longestCapitalRun >= 3 else { return [] }
     var nfc = analysis.text.nfc
     // An ASCII text (one byte per scalar; the view has one element per NFC scalar) is read off
     // its bytes, without decoding the string's scalars.

@@ -71,7 +71,9 @@ public struct CustomerSignals: Sendable, Hashable {
     let view = text.view
     let sets = pack.customerLists
     // A message typed in capitals is shouted ("YOU CHARGED ME TWICE"): English only, where case means something.
-    let angry = any(sets.upset) || (pack.language == .en && CustomerSignals.isShouted(text.nfc))
+    // (Capitals first: four in a row, noted as the text was normalized, or it is not shouted.)
+    let angry =
+      any(sets.upset) || (pack.language == .en && text.longestCapitalRun >= 4 && CustomerSignals.isShouted(text.nfc))
     upset = angry || any(sets.distress)
     confused = any(sets.confused)
     // "이해가 안 돼요" is confusion, not a fault: a feedback phrase inside a confusion phrase is not feedback.
