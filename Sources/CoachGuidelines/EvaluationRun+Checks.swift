@@ -253,7 +253,7 @@ extension EvaluationRun {
   /// capitalised as written ('Hi Sarah,', not 'Thanks so much!'); the view is case-folded, so the
   /// first letter is read from the text as given.
   func otherNameSpans() -> [Range<Int>] {
-    guard let name = context.customerName, name.hasNonSpace, nameSpans.isEmpty else { return [] }
+    guard let name = customerName, name.hasNonSpace, nameSpans.isEmpty else { return [] }
     let found = NameFinder(view: view, language: analysis.language).otherNames(than: name).filter { !analysis.isQuoted($0) }
     guard analysis.language != .ko, !found.isEmpty else { return found }
     let scalars = Array(analysis.text.original.unicodeScalars)

@@ -5,7 +5,9 @@ import Foundation
 struct EvaluationRun {
   let pack: GuidelinePack
   let analysis: TextAnalysis
-  let context: EvaluationContext
+  /// The customer's name from the context (the run keeps no more of the context: copying it
+  /// for the run retained all its strings).
+  let customerName: String?
   let hits: HitIndex
   let customerHits: HitIndex?
   /// The folded view of the customer's message, when there is one (the checks read no more of it).
@@ -27,12 +29,12 @@ struct EvaluationRun {
 
   var view: [UInt32] { analysis.text.view }
 
-  init(pack: GuidelinePack, analysis: TextAnalysis, context: EvaluationContext, library: GuidelineLibrary) {
+  init(pack: GuidelinePack, analysis: TextAnalysis, context: borrowing EvaluationContext, library: GuidelineLibrary) {
     self.pack = pack
     self.analysis = analysis
-    self.context = context
+    customerName = context.customerName
     hits = HitIndex(pack: pack, view: analysis.text.view)
-    nameSpans = EvaluationRun.nameSpans(in: analysis, name: context.customerName)
+    nameSpans = EvaluationRun.nameSpans(in: analysis, name: customerName)
     // Read into `contextMask` below; the run keeps no more of it.
     let customer: CustomerSignals
     if let message = context.customerMessage, !message.isEmpty {
@@ -383,7 +385,7 @@ struct EvaluationRun {
     var suggestion = f.kind == .issue ? pack.rules[r].suggestion : nil
     if pack.plans[r].messageHasPlaceholder || pack.plans[r].suggestionHasPlaceholder {
       let replacement = f.list >= 0 ? pack.replacements[Int(f.list)][Int(f.entry)] : nil
-      let name = context.customerName
+      let name = customerName
       if let template = pack.messageTemplates[r] {
         message = template.fill(match: excerpt, replacement: replacement, name: name)
       }
