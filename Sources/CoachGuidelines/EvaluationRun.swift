@@ -29,12 +29,13 @@ struct EvaluationRun {
 
   var view: [UInt32] { analysis.text.view }
 
-  init(pack: GuidelinePack, analysis: TextAnalysis, context: borrowing EvaluationContext, library: GuidelineLibrary) {
+  init(pack: GuidelinePack, analysis: consuming TextAnalysis, context: borrowing EvaluationContext, library: GuidelineLibrary) {
     self.pack = pack
-    self.analysis = analysis
     customerName = context.customerName
     hits = HitIndex(pack: pack, view: analysis.text.view)
     nameSpans = EvaluationRun.nameSpans(in: analysis, name: customerName)
+    // Moved in, once read above: stored as a copy, the analysis was retained and then released.
+    self.analysis = consume analysis
     // Read into `contextMask` below; the run keeps no more of it.
     let customer: CustomerSignals
     if let message = context.customerMessage, !message.isEmpty {
