@@ -19,7 +19,10 @@ extension EvaluationRun {
     case .longSentence:
       let limit = analysis.language == .ko ? (plan.parameterEojeol ?? 20) : (plan.parameterWords ?? 30)
       let view = analysis.text.view
-      return sentences.filter { !analysis.isQuoted($0.range) && EvaluationRun.wordCount($0.range, in: view) > limit }.map(\.range)
+      return sentences.filter {
+        EvaluationRun.mayHaveMoreWords($0.range, than: limit) && !analysis.isQuoted($0.range)
+          && EvaluationRun.wordCount($0.range, in: view) > limit
+      }.map(\.range)
     case .onlySentences:
       guard let lists = pack.checkLists[r] else { return [] }
       return onlyStockSentences(lists).map { [$0] } ?? []
@@ -47,6 +50,13 @@ extension EvaluationRun {
 
   /// The evidence of a `missing` check, shared (not an array allocated per rule and reply).
   static let wholeReplyMarker: [Range<Int>] = [0..<0]
+
+  /// Whether a range is long enough to hold more than `limit` words: a word takes a scalar,
+  /// and a break comes between two words, so `n` scalars hold at most `(n + 1) / 2` of them.
+  /// Most sentences are too short to be counted at all.
+  static func mayHaveMoreWords(_ range: Range<Int>, than limit: Int) -> Bool {
+    (range.count + 1) / 2 > limit
+  }
 
   /// The words in a range of the view. Static: as a method called from the mutating `spans`,
   /// each call (one per sentence) first copied the whole run.
@@ -76,8 +86,8 @@ extension EvaluationRun {
     func isJoiner(_ v: UInt32) -> Bool {
       v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || v == NormalizedText.ignorable
     }
-    // Quick exit: no scalar in the emoji blocks at all.
-    guard view.contains(where: { $0 >= 0x1F000 || ($0 >= 0x2600 && $0 <= 0x2B55) }) else { return [] }
+    // Quick exit: no scalar in the emoji blocks at all (noted as the view was built).
+    guard analysis.text.hasEmojiBlockScalar else { return [] }
     var runs: [Range<Int>] = []
     var start = -1, end = -1, count = 0
     var afterZWJ = false
@@ -108,7 +118,7 @@ extension EvaluationRun {
   /// Runs of ALL-CAPS words (3+ letters) in the text as written, skipping allowed acronyms.
   func allCapsRuns(minimumWords: Int, allowList: [Int32]?) -> [Range<Int>] {
     // Quick exit: no three upper-case ASCII letters in a row.
-    guard hasCapitalRun(analysis.text.nfc, length: 3) else { return [] }
+    guard analysis.text.longestCapitalRun >= 3 else { return [] }
     var nfc = analysis.text.nfc
     // An ASCII text (one byte per scalar; the view has one element per NFC scalar) is read off
     // its bytes, without decoding the string's scalars.
@@ -243,7 +253,7 @@ extension EvaluationRun {
   /// capitalised as written ('Hi Sarah,', not 'Thanks so much!'); the view is case-folded, so the
   /// first letter is read from the text as given.
   func otherNameSpans() -> [Range<Int>] {
-    guard let name = context.customerName, name.hasNonSpace, nameSpans.isEmpty else { return [] }
+    guard let name = customerName, name.hasNonSpace, nameSpans.isEmpty else { return [] }
     let found = NameFinder(view: view, language: analysis.language).otherNames(than: name).filter { !analysis.isQuoted($0) }
     guard analysis.language != .ko, !found.isEmpty else { return found }
     let scalars = Array(analysis.text.original.unicodeScalars)

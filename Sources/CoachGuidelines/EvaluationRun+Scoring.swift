@@ -55,7 +55,7 @@ extension EvaluationRun {
         if findings[i].kind == .strength {
           // max(best, points) with the best stored one up (zeroed storage is the original -1).
           tallies[bestPlusOne: c] = max(tallies[bestPlusOne: c], findings[i].points + 1)
-          let seen = counted[0..<countedCount].contains { k in findings[k].category.index == c && findings[k].rule == findings[i].rule }
+          let seen = counted[0..<countedCount].contains { k in findings[k].category.index == c && sameRule(findings[k].rule, findings[i].rule) }
           if !seen {
             counted[countedCount] = i
             countedCount += 1
@@ -122,7 +122,12 @@ extension EvaluationRun {
     if critical { overall = min(overall, 40) }
     return Evaluation(
       id: id, language: analysis.language, overall: overall, speechLevel: analysis.speechLevel, categories: results,
-      findings: findings)
+      findings: makeFindings())
+  }
+
+  /// Whether two rules (indices in the pack) have the same id.
+  private func sameRule(_ a: Int32, _ b: Int32) -> Bool {
+    a == b || pack.rules[Int(a)].id == pack.rules[Int(b)].id
   }
 
   func reason(for category: Category) -> String {

@@ -5,36 +5,37 @@ import Foundation
 struct EvaluationRun {
   let pack: GuidelinePack
   let analysis: TextAnalysis
-  let context: EvaluationContext
+  /// The customer's name from the context (the run keeps no more of the context: copying it
+  /// for the run retained all its strings).
+  let customerName: String?
   let hits: HitIndex
   let customerHits: HitIndex?
   /// The folded view of the customer's message, when there is one (the checks read no more of it).
   let customerView: [UInt32]?
-  var findings: [Finding] = []
+  /// The findings so far, as plain values: the reported `Finding`s (with their strings) are
+  /// built once, in order, by `makeFindings`.
+  var findings: [PendingFinding] = []
   /// Categories with a strength finding after the first pass, one bit per category.
   var detectedMask: UInt16 = 0
   /// Reply-level conditions that hold (`ContextBits`).
   let contextMask: UInt32
   let nameSpans: [Range<Int>]
-  /// Findings whose message or suggestion has `{match}`/`{replacement}`/`{name}` to fill once
-  /// the excerpts are known: (index in `findings`, the phrase's replacement).
-  private var pendingTemplates: [(index: Int, replacement: String?)] = []
   /// Buffers reused by every rule of this reply (one allocation per reply, not per rule).
   private var scratchCandidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scratchAccepted: [(span: Range<Int>, list: Int32, entry: Int32)] = []
   private var scalarOffsetOfUTF16: [Int]?
-  /// The rule of each finding (parallel to `findings`), and whether any fired rule overrides others.
-  private var findingRules: [Int32] = []
+  /// Whether any fired rule overrides others.
   private var anyOverride = false
 
   var view: [UInt32] { analysis.text.view }
 
-  init(pack: GuidelinePack, analysis: TextAnalysis, context: EvaluationContext, library: GuidelineLibrary) {
+  init(pack: GuidelinePack, analysis: consuming TextAnalysis, context: borrowing EvaluationContext, library: GuidelineLibrary) {
     self.pack = pack
-    self.analysis = analysis
-    self.context = context
+    customerName = context.customerName
     hits = HitIndex(pack: pack, view: analysis.text.view)
-    nameSpans = EvaluationRun.nameSpans(in: analysis, name: context.customerName)
+    nameSpans = EvaluationRun.nameSpans(in: analysis, name: customerName)
+    // Moved in, once read above: stored as a copy, the analysis was retained and then released.
+    self.analysis = consume analysis
     // Read into `contextMask` below; the run keeps no more of it.
     let customer: CustomerSignals
     if let message = context.customerMessage, !message.isEmpty {
@@ -78,50 +79,53 @@ struct EvaluationRun {
         previousList = hit.list
         for r in pack.rulesByList[Int(hit.list)] { mark(r) }
       }
-      // Rules that read no findings first, then those reading the first ones' findings.
+      // Rules that read no findings first, then those reading the first ones' findings. A rule's
+      // bit is cleared in its pass, so that each pass visits only the rules still to come.
       for pass in 0..<2 {
         for w in 0..<words {
           var bits = active[w]
           while bits != 0 {
-            let r = w << 6 | bits.trailingZeroBitCount
+            let bit = bits.trailingZeroBitCount
             bits &= bits - 1
+            let r = w << 6 | bit
             let plan = pack.plans[r]
             guard !plan.dependsOnCategories, plan.readsFindings == (pass == 1) else { continue }
-            apply(r)
+            active[w] &= ~(1 << UInt64(bit))
+            if plan.allowed(context: contextMask, detected: detectedMask) { apply(r) }
           }
         }
       }
       if anyOverride { withdrawOverridden() }
-      // By index: a `for finding in findings` loop copies each finding (and retains its strings).
-      for i in findings.indices where findings[i].kind == .strength { detectedMask |= 1 << UInt16(findings[i].category.index) }
-      // Rules that read other categories' results.
+      for finding in findings where finding.kind == .strength { detectedMask |= 1 << UInt16(finding.category.index) }
+      // The rules left read other categories' results.
       for w in 0..<words {
         var bits = active[w]
         while bits != 0 {
           let r = w << 6 | bits.trailingZeroBitCount
           bits &= bits - 1
-          if pack.plans[r].dependsOnCategories { apply(r) }
+          if pack.plans[r].allowed(context: contextMask, detected: detectedMask) { apply(r) }
         }
       }
     }
     // Again for rules of the second pass (those that read other categories' results).
     if anyOverride { withdrawOverridden() }
-    fillExcerpts()
-    fillTemplates()
-    // By (start, end, rule), the rule compared only on a tie (no string copied per comparison).
+    // By (start, end, rule id), the id looked up only on a tie.
     findings.sort { a, b in
       if a.start != b.start { return a.start < b.start }
       if a.end != b.end { return a.end < b.end }
-      return a.rule < b.rule
+      return pack.rules[Int(a.rule)].id < pack.rules[Int(b.rule)].id
     }
     return score(id: id)
   }
 
   // MARK: - Rules
 
+  /// Finds rule `r`'s evidence and adds its findings. Called only for a rule whose `when:` and
+  /// `unless:` allow it (`RulePlan.allowed`), tested by the callers: most active rules are not
+  /// allowed in a given context, and a call that returned at once still paid for its frame and
+  /// for copying the plan.
   mutating func apply(_ r: Int) {
     let plan = pack.plans[r]
-    guard plan.allowed(context: contextMask, detected: detectedMask) else { return }
     // Take the buffer out (so it is uniquely referenced and keeps its capacity), put it back after.
     var candidates: [(span: Range<Int>, list: Int32, entry: Int32)] = []
     swap(&candidates, &scratchCandidates)
@@ -176,22 +180,15 @@ struct EvaluationRun {
       accepted.append((span, -1, -1))
     }
     guard accepted.count >= plan.minimumCount else { return }
-    let reported = plan.minimumCount > 1 ? [accepted[plan.minimumCount - 1]] : accepted
+    // With `min: N`, only the N-th occurrence is reported.
+    let reported = plan.minimumCount > 1 ? (plan.minimumCount - 1)..<plan.minimumCount : 0..<accepted.count
     var penaltyLeft = plan.penalty * 2
-    if findings.capacity == 0 {
-      // Most replies get a handful of findings: one allocation instead of growing 1, 2, 4, 8….
-      findings.reserveCapacity(16)
-      findingRules.reserveCapacity(16)
-      pendingTemplates.reserveCapacity(8)
-    }
-    let ruleID = pack.rules[r].id, message = pack.rules[r].message, suggestion = pack.rules[r].suggestion
-    for item in reported {
-      let replacement = item.list >= 0 ? pack.replacements[Int(item.list)][Int(item.entry)] : nil
+    // Most replies get a handful of findings: one allocation instead of growing 1, 2, 4, 8….
+    if findings.capacity == 0 { findings.reserveCapacity(16) }
+    for k in reported {
+      let item = accepted[k]
       let original = analysis.text.originalRange(item.span)
       if plan.overridesOthers { anyOverride = true }
-      if plan.messageHasPlaceholder || plan.suggestionHasPlaceholder {
-        pendingTemplates.append((findings.count, replacement))
-      }
       let points: Int
       if plan.kind == .issue {
         points = -min(plan.penalty, penaltyLeft)
@@ -199,41 +196,31 @@ struct EvaluationRun {
       } else {
         points = plan.score
       }
-      findingRules.append(Int32(r))
       findings.append(
-        Finding(
-          rule: ruleID, category: plan.category, kind: plan.kind, severity: plan.severity,
-          start: original.lowerBound, end: original.upperBound, excerpt: "",
-          message: message, suggestion: plan.kind == .issue ? suggestion : nil,
-          points: points))
+        PendingFinding(
+          rule: Int32(r), category: plan.category, kind: plan.kind, severity: plan.severity,
+          start: original.lowerBound, end: original.upperBound, points: points, list: item.list, entry: item.entry))
     }
   }
 
-  /// Drops the findings of rules that a fired rule `overrides:` in the same sentence, keeping
-  /// the pending message templates pointed at the right findings.
+  /// Drops the findings of rules that a fired rule `overrides:` in the same sentence.
   mutating func withdrawOverridden() {
     var drop = [Bool](repeating: false, count: findings.count)
-    for (i, r) in findingRules.enumerated() {
-      let targets = pack.overrides[Int(r)]
+    for i in findings.indices {
+      let targets = pack.overrides[Int(findings[i].rule)]
       guard !targets.isEmpty else { continue }
       let sentence = sentenceRange(ofOriginal: findings[i].start)
-      for (j, other) in findingRules.enumerated() where j != i && targets.contains(other) {
+      for j in findings.indices where j != i && targets.contains(findings[j].rule) {
         if sentence.contains(findings[j].start) {
           drop[j] = true
         }
       }
     }
     guard drop.contains(true) else { return }
-    var newIndex = [Int](repeating: -1, count: findings.count)
-    var kept: [Finding] = [], keptRules: [Int32] = []
-    for i in findings.indices where !drop[i] {
-      newIndex[i] = kept.count
-      kept.append(findings[i])
-      keptRules.append(findingRules[i])
-    }
+    var kept: [PendingFinding] = []
+    kept.reserveCapacity(findings.count)
+    for i in findings.indices where !drop[i] { kept.append(findings[i]) }
     findings = kept
-    findingRules = keptRules
-    pendingTemplates = pendingTemplates.compactMap { newIndex[$0.index] >= 0 ? (newIndex[$0.index], $0.replacement) : nil }
   }
 
   /// The sentence around an offset of the original text, in original scalar offsets.
@@ -329,33 +316,26 @@ struct EvaluationRun {
     return e
   }
 
-  /// Fills the message templates of the findings that have placeholders.
-  mutating func fillTemplates() {
-    let name = context.customerName
-    for (index, replacement) in pendingTemplates {
-      let r = Int(findingRules[index])
-      let excerpt = findings[index].excerpt
-      if let template = pack.messageTemplates[r] {
-        findings[index].message = template.fill(match: excerpt, replacement: replacement, name: name)
-      }
-      if findings[index].suggestion != nil, let template = pack.suggestionTemplates[r] {
-        findings[index].suggestion = template.fill(match: excerpt, replacement: replacement, name: name)
-      }
-    }
-  }
+  // MARK: - Findings as reported
 
-  /// Cuts every finding's excerpt out of the text as given, in one pass over the sorted offsets
-  /// (scalar offsets are found by walking the UTF-8 lead bytes once, or are the byte offsets
-  /// themselves when the text is ASCII; no per-scalar string building, no string indices).
-  mutating func fillExcerpts() {
-    // The offsets still to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
+  /// The findings as reported, in `findings`' order: each one's excerpt cut out of the text as
+  /// given, in one pass over the sorted offsets (scalar offsets are found by walking the UTF-8
+  /// lead bytes once, or are the byte offsets themselves when the text is ASCII; no per-scalar
+  /// string building, no string indices), and its message and suggestion filled in.
+  func makeFindings() -> [Finding] {
+    var out: [Finding] = []
+    out.reserveCapacity(findings.count)
+    // The offsets to cut, sorted; one walk over the UTF-8 bytes finds each one's index.
     var wanted: [Int] = []
     wanted.reserveCapacity(2 * findings.count)
-    for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
+    for k in findings.indices where findings[k].start < findings[k].end {
       wanted.append(findings[k].start)
       wanted.append(findings[k].end)
     }
-    guard !wanted.isEmpty else { return }
+    guard !wanted.isEmpty else {
+      for k in findings.indices { out.append(finding(findings[k], excerpt: "")) }
+      return out
+    }
     wanted.sort()
     var text = analysis.text.original
     // One byte per scalar: the text is ASCII, and a scalar offset is its byte offset.
@@ -384,13 +364,39 @@ struct EvaluationRun {
           }
           return offsets[lo]
         }
-        for k in findings.indices where findings[k].excerpt.isEmpty && findings[k].start < findings[k].end {
-          let cut = UnsafeBufferPointer(rebasing: bytes[offset(findings[k].start)..<offset(findings[k].end)])
-          findings[k].excerpt = String(decoding: cut, as: UTF8.self)
+        for k in findings.indices {
+          let f = findings[k]
+          let excerpt =
+            f.start < f.end
+            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[offset(f.start)..<offset(f.end)]), as: UTF8.self) : ""
+          out.append(finding(f, excerpt: excerpt))
         }
         _ = offsets.deinitialize()
       }
     }
+    return out
+  }
+
+  /// A finding as reported: its rule's id, message and (for an issue) suggestion, with any
+  /// `{match}`/`{replacement}`/`{name}` filled in.
+  func finding(_ f: PendingFinding, excerpt: String) -> Finding {
+    // Field by field: a whole `GuidelineRule` copied would retain all its arrays and strings.
+    let r = Int(f.rule)
+    var message = pack.rules[r].message
+    var suggestion = f.kind == .issue ? pack.rules[r].suggestion : nil
+    if pack.plans[r].messageHasPlaceholder || pack.plans[r].suggestionHasPlaceholder {
+      let replacement = f.list >= 0 ? pack.replacements[Int(f.list)][Int(f.entry)] : nil
+      let name = customerName
+      if let template = pack.messageTemplates[r] {
+        message = template.fill(match: excerpt, replacement: replacement, name: name)
+      }
+      if suggestion != nil, let template = pack.suggestionTemplates[r] {
+        suggestion = template.fill(match: excerpt, replacement: replacement, name: name)
+      }
+    }
+    return Finding(
+      rule: pack.rules[r].id, category: f.category, kind: f.kind, severity: f.severity, start: f.start, end: f.end, excerpt: excerpt,
+      message: message, suggestion: suggestion, points: f.points)
   }
 
   // MARK: - Regular expressions
@@ -414,6 +420,23 @@ struct EvaluationRun {
       return map[m.range.location]..<map[m.range.location + m.range.length]
     }
   }
+}
+
+/// A finding while a reply is scored: plain values (its rule's strings are read when the
+/// `Finding` is built), so that adding, withdrawing and sorting findings copies and retains no
+/// string.
+struct PendingFinding {
+  var rule: Int32
+  var category: Category
+  var kind: RuleKind
+  var severity: Severity
+  /// Offsets in Unicode scalars of the reply text as given (as `Finding`'s).
+  var start: Int
+  var end: Int
+  var points: Int
+  /// The phrase list and entry that matched (for `{replacement}`), or -1 for a check or regex.
+  var list: Int32
+  var entry: Int32
 }
 
 @inline(__always) func Chars_isLatin(_ v: UInt32) -> Bool { v >= 0x61 && v <= 0x7A }

@@ -77,7 +77,8 @@ public struct CustomerSignals: Sendable, Hashable {
       hits.hits(in: list).contains { hit in !(thankful && view[hit.start..<hit.end].allSatisfy { $0 == 0x21 }) }
     }
     // A message typed in capitals is shouted ("YOU CHARGED ME TWICE"): English only, where case means something.
-    let angry = upsetWords || (pack.language == .en && CustomerSignals.isShouted(text.nfc))
+    // (Capitals first: four in a row, noted as the text was normalized, or it is not shouted.)
+    let angry = upsetWords || (pack.language == .en && text.longestCapitalRun >= 4 && CustomerSignals.isShouted(text.nfc))
     upset = angry || any(sets.distress)
     confused = any(sets.confused)
     // "이해가 안 돼요" is confusion, not a fault: a feedback phrase inside a confusion phrase is not feedback.
@@ -152,8 +153,7 @@ struct HitIndex {
     var found: [Hit] = []
     found.reserveCapacity(view.count / 4 + 8)
     let n = view.count
-    matcher.scan(view, in: 0..<n) { pattern, fedEnd in
-      let p = matcher.patterns[Int(pattern)]
+    matcher.scan(view, in: 0..<n) { pattern, p, fedEnd in
       // A run of digits is fed once, so a phrase ending in `{n}` is reported at the run's first
       // digit: the number is the whole run ("December 12", "10:30").
       var end = fedEnd
@@ -164,7 +164,7 @@ struct HitIndex {
           a += 1
         }
       }
-      let start = matcher.start(of: pattern, endingAt: end, in: view)
+      let start = PhraseMatcher.start(length: p.length, endingAt: end, in: view)
       // Word boundaries, judged within a script: a Latin phrase may touch Hangul (OTP를).
       if !p.openStart && p.startsWithWord {
         var b = start - 1

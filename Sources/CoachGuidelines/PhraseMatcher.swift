@@ -244,8 +244,10 @@ struct PhraseMatcher: Sendable {
     v < 0x10000 ? bmpSymbols[Int(v)] : (astralSymbols[v] ?? 0)
   }
 
-  /// Calls `found(pattern, endExclusive)` for every phrase occurrence in `view[range]`.
-  func scan(_ view: [UInt32], in range: Range<Int>, _ found: (Int32, Int) -> Void) {
+  /// Calls `found(pattern, patterns[pattern], endExclusive)` for every phrase occurrence in
+  /// `view[range]`. The pattern is handed over so that the caller's closure need not capture
+  /// the matcher (a copy, which retains all its tables) to look it up.
+  func scan(_ view: [UInt32], in range: Range<Int>, _ found: (Int32, Pattern, Int) -> Void) {
     guard !patterns.isEmpty else { return }
     var state = 0
     var lastSpace = true
@@ -301,7 +303,7 @@ struct PhraseMatcher: Sendable {
                 if report > 0 {
                   var k = Int(report) - 1
                   while reported[k] >= 0 {
-                    found(reported[k], i + 1)
+                    found(reported[k], patterns[Int(reported[k])], i + 1)
                     k += 1
                   }
                 }
@@ -313,9 +315,13 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// The view index where a match of `pattern` ending at `end` starts (undoing the collapsing).
-  func start(of pattern: Int32, endingAt end: Int, in view: [UInt32]) -> Int {
-    var remaining = patterns[Int(pattern)].length
+  /// The view index where a match of a pattern of `length` fed scalars ending at `end` starts
+  /// (undoing the collapsing). Static, given the length: the scan's closure then captures no
+  /// copy of the matcher (which retains all its tables). Not inlined: inlined into the scan's
+  /// loop, it made the whole scan slower.
+  @inline(never)
+  static func start(length: Int, endingAt end: Int, in view: [UInt32]) -> Int {
+    var remaining = length
     precondition(end <= view.count)
     // Over the buffer: `end` is checked once, and every index read below is under it.
     return view.withUnsafeBufferPointer { view in

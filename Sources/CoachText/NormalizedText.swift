@@ -26,11 +26,18 @@ public struct NormalizedText: Sendable {
   /// Counts gathered while building the view (for language detection).
   public let hangulCount: Int
   public let latinCount: Int
+  /// Whether the view holds a scalar of the emoji blocks (U+2600…U+2B55, U+1F000 and up), noted
+  /// while building it: the emoji check's quick exit, without a pass over the view.
+  package let hasEmojiBlockScalar: Bool
+  /// The longest run of upper-case ASCII letters in the NFC text, noted while building the
+  /// view: the quick exit of the capital-letter checks (ALL-CAPS words, a shouted message).
+  package let longestCapitalRun: Int
 
   public init(_ text: String) {
     original = text
     var hangul = 0, latin = 0
     var needsComposition = false
+    var emoji = false, longestRun = 0
     // Decode the UTF-8 bytes directly (a String's bytes are always valid UTF-8) into an
     // uninitialised buffer (no capacity check per scalar); ASCII and precomposed Hangul, nearly
     // all of every reply, skip the NFC test.
@@ -40,12 +47,15 @@ public struct NormalizedText: Sendable {
         var i = 0
         let n = bytes.count
         // Counted in locals (kept in registers), added to the totals once.
-        var hangulHere = 0, latinHere = 0
+        var hangulHere = 0, latinHere = 0, emojiHere = false
+        // The current run of capitals, and the view index of its last one.
+        var capitalRun = 0, lastCapital = -2
         // The Latin letter of the current run and its length so far.
         var runLetter: UInt32 = 0, runLength = 0
         defer {
           hangul += hangulHere
           latin += latinHere
+          emoji = emoji || emojiHere
         }
         while i < n {
           let b0 = UInt32(bytes[i])
@@ -77,6 +87,12 @@ public struct NormalizedText: Sendable {
             folded = v
           } else {
             folded = NormalizedText.fold(v, hangul: &hangulHere, latin: &latinHere)
+            if NormalizedText.isInEmojiBlock(folded) { emojiHere = true }
+            if v >= 0x41 && v <= 0x5A {
+              capitalRun = lastCapital == count - 1 ? capitalRun + 1 : 1
+              lastCapital = count
+              longestRun = max(longestRun, capitalRun)
+            }
           }
           // Stretched letters collapsed on the way (what `collapseStretchedLetters` does): from
           // the third of a run of one Latin letter, the repeats after the first are ignorable.
@@ -134,9 +150,27 @@ public struct NormalizedText: Sendable {
       originalScalarCount = Int(originalIndex)
     }
     if !collapsed || needsComposition { NormalizedText.collapseStretchedLetters(&view) }
+    // The other paths built the view without noting emoji (collapsing touches only letters).
+    hasEmojiBlockScalar = collapsed ? emoji : view.contains(where: NormalizedText.isInEmojiBlock)
+    longestCapitalRun = collapsed ? longestRun : NormalizedText.longestCapitalRun(in: nfc)
     self.view = view
     hangulCount = hangul
     latinCount = latin
+  }
+
+  /// The longest run of upper-case ASCII letters in a text (over its UTF-8 bytes).
+  static func longestCapitalRun(in text: String) -> Int {
+    var longest = 0, run = 0
+    for byte in text.utf8 {
+      run = byte >= 0x41 && byte <= 0x5A ? run + 1 : 0
+      longest = max(longest, run)
+    }
+    return longest
+  }
+
+  /// U+2600…U+2B55 (symbols, dingbats, arrows, stars) or U+1F000 and up (pictographs).
+  @inline(__always) static func isInEmojiBlock(_ v: UInt32) -> Bool {
+    v >= 0x1F000 || (v >= 0x2600 && v <= 0x2B55)
   }
 
   /// A letter written three or more times in a row is read once ("sooo sorry", "thaaanks",
