@@ -99,9 +99,9 @@ extension CustomerSignals {
   /// upper case, one of them four letters or longer, either in a row ("WHERE IS MY ORDER?? It's been
   /// two weeks") or making up at least 60% of the message's words. A few acronyms in a sentence
   /// ("my ISP says the DNS is down") are not shouting.
+  /// Callers test `NormalizedText.longestCapitalRun >= 4` first: a shouted message has a capital
+  /// word of four letters or more.
   static func isShouted(_ text: String) -> Bool {
-    // Quick exit, over the bytes: a shouted message has a capital word of four letters or more.
-    guard hasCapitalRun(text, length: 4) else { return false }
     var words = 0, capitalWords = 0, hasLongCapitalWord = false
     var run = 0, runHasLongWord = false, shoutedRun = false
     var letters = 0, upper = 0, inWord = false

@@ -18,17 +18,3 @@ func firstIndex(of value: UInt32, in buffer: UnsafeBufferPointer<UInt32>, from s
   while i < end && buffer[i] != value { i += 1 }
   return i
 }
-
-/// Whether `text` holds `length` upper-case ASCII letters in a row: the quick exit, over the bytes in
-/// place, of the capital-letter checks (a shouted customer message, ALL-CAPS runs in a reply).
-func hasCapitalRun(_ text: String, length: Int) -> Bool {
-  func scan<S: Sequence<UInt8>>(_ bytes: S) -> Bool {
-    var run = 0
-    for byte in bytes {
-      run = (byte >= 0x41 && byte <= 0x5A) ? run + 1 : 0
-      if run >= length { return true }
-    }
-    return false
-  }
-  return text.utf8.withContiguousStorageIfAvailable(scan) ?? scan(text.utf8)
-}
