@@ -244,6 +244,8 @@ struct ScoringTests {
     #expect(!evaluator.customerSignals("Can I order the same thing again?", language: .en).upset)
     #expect(!evaluator.customerSignals("Is it the third time slot or the fourth on the list?", language: .en).upset)
     #expect(evaluator.customerSignals("For the third time, where is my order?", language: .en).upset)
+    #expect(evaluator.customerSignals("This is the third time my internet has gone down this week!", language: .en).upset)
+    #expect(evaluator.customerSignals("Third time!", language: .en).upset)
     #expect(evaluator.customerSignals("Broken again?", language: .en).upset)
     // Damage that was already there, food that came cold: problems to thank the customer for reporting.
     for (message, language) in [("They charged me for a scratch that was already there when I picked it up.", Language.en),
