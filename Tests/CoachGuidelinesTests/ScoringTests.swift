@@ -253,7 +253,8 @@ struct ScoringTests {
       ("렌터카에 원래 있던 흠집으로 청구됐어요.", .ko), ("음식이 다 식어서 왔어요.", .ko), ("I'm locked out of my account.", .en),
       ("My refund hasn't come in yet.", .en), ("환불 아직 안 들어왔어요.", .ko), ("아직 답장이 없어요.", .ko),
       ("The delivery is late.", .en), ("배송이 늦어요.", .ko), ("Why is the repair so expensive?", .en), ("수리비가 왜 이렇게 비싸요?", .ko),
-      ("You sent me the wrong item.", .en), ("잘못된 상품이 왔어요.", .ko), ("주문한 거랑 다른 색이 왔어요.", .ko)] {
+      ("You sent me the wrong item.", .en), ("잘못된 상품이 왔어요.", .ko), ("주문한 거랑 다른 색이 왔어요.", .ko),
+      ("My parcel was left in the rain and everything is soaked.", .en), ("택배가 비 맞는 곳에 놓여서 다 젖었어요.", .ko)] {
       #expect(evaluator.customerSignals(message, language: language).feedback, "\(message)")
     }
   }
