@@ -219,6 +219,7 @@ struct ScoringTests {
       ("이게 몇 번째 연락인지 모르겠어요.", .ko), ("벌써 세 번째예요.", .ko), ("당장 환불해 주세요.", .ko), ("제 돈 돌려주세요.", .ko),
       ("탈퇴하겠습니다.", .ko), ("언제까지 기다려야 해요?", .ko), ("The delivery is so late.", .en), ("배송이 너무 늦어요.", .ko),
       ("I've been waiting an hour on the phone!", .en), ("한 시간째 전화 대기 중이에요!", .ko),
+      ("Where's my refund? You promised it last week.", .en), ("환불 어디 있어요? 지난주에 준다고 하셨잖아요.", .ko),
     ]
     for (message, language) in upset {
       #expect(evaluator.customerSignals(message, language: language).upset, "\(message)")
